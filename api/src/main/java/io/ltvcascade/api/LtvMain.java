@@ -1,0 +1,43 @@
+package io.ltvcascade.api;
+
+import io.ltvcascade.embeddeddb.DatabaseTarget;
+import io.ltvcascade.embeddeddb.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Entry point of the platform. With no database configured it first starts the embedded PostgreSQL, whose data
+ * survives restarts in {@code $LTV_DATA_DIR/postgres} (default {@code ./data}); with {@code LTV_DB_URL} or
+ * {@code QUARKUS_DATASOURCE_*} set it uses that server.
+ */
+@QuarkusMain
+public final class LtvMain {
+
+    private static final Logger LOG = Logger.getLogger(LtvMain.class);
+
+    private LtvMain() {}
+
+    public static void main(String... args) {
+        Optional<DatabaseTarget> external = DatabaseTarget.external(System.getenv());
+        EmbeddedDatabase embedded = null;
+        if (external.isPresent()) {
+            external.get().publishAsQuarkusDatasource();
+            LOG.infof("database: %s", external.get().jdbcUrl());
+        } else {
+            Path dataDir = Path.of(Optional.ofNullable(System.getenv("LTV_DATA_DIR")).orElse("data")).toAbsolutePath();
+            LOG.infof("database: embedded PostgreSQL with its data in %s (set LTV_DB_URL to use another server)", dataDir);
+            embedded = EmbeddedDatabase.startPersistent(dataDir.resolve("postgres"), "ltv");
+            new DatabaseTarget(embedded.jdbcUrl(), embedded.username(), embedded.password()).publishAsQuarkusDatasource();
+        }
+        try {
+            Quarkus.run(args);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.ltvcascade.api.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ltvcascade.model.data.DataProblem;
+import io.ltvcascade.model.data.DataValidationException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.Map;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place that turns exceptions into RFC 9457 problem+json responses. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidData(DataValidationException e, UriInfo uri) {
+        int status = switch (e.problem()) {
+            case UNKNOWN_COLUMN -> 400;
+            case TOO_LARGE -> 413;
+            default -> 422;
+        };
+        String slug = e.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String title = e.problem() == DataProblem.TOO_LARGE ? "Content too large" : "Invalid dataset";
+        Map<String, Object> where = Problem.fields("line", e.line(), "column", e.column());
+        return respond(new Problem("/problems/" + slug, title, status, e.getMessage(), null, where), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "the request body is not valid JSON for this call: " + e.getOriginalMessage();
+        return respond(ProblemException.badRequest(detail).toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, UriInfo uri) {
+        Log.infof("conflicting write on %s: %s", uri.getPath(), e.getConstraintName());
+        String detail = "the request conflicts with a concurrent change (" + e.getConstraintName() + "); retry it";
+        return respond(ProblemException.conflict(detail).toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return respond(new ProblemException(status, slug, title, e.getMessage(), Map.of()).toProblem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        Log.errorf(e, "unexpected error on %s", uri.getPath());
+        ProblemException internal = new ProblemException(500, "internal-error", "Internal server error",
+                "the server failed to handle this request; the cause is in the server log", Map.of());
+        return respond(internal.toProblem(), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getPath()))
+                .build();
+    }
+}

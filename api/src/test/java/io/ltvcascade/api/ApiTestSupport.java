@@ -1,0 +1,69 @@
+package io.ltvcascade.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ltvcascade.embeddeddb.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Shared helpers for the api's HTTP tests: one real PostgreSQL for the whole run, tenants and keys made via the API. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+public abstract class ApiTestSupport {
+
+    /** The operator key configured for the test profile in application.properties. */
+    protected static final String OPERATOR_KEY = "ltv_000000000000_test-operator-key-not-for-production";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    static {
+        // JSON numbers as doubles, so statistics compare at full precision
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    protected static RequestSpecification asOperator() {
+        return as(OPERATOR_KEY);
+    }
+
+    protected static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    /** A unique name, so tests can share one database without seeing each other's rows. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    protected static long createTenant() {
+        return asOperator().contentType("application/json").body(Map.of("name", unique("tenant")))
+                .post("/api/v1/tenants").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    protected static String issueKey(long tenantId, String... scopes) {
+        return asOperator().contentType("application/json").body(Map.of("name", "test", "scopes", List.of(scopes)))
+                .post("/api/v1/tenants/" + tenantId + "/keys").then().statusCode(201).extract().jsonPath().getString("key");
+    }
+
+    /** A fresh tenant and a key of it with the given scopes. */
+    protected static String newTenantKey(String... scopes) {
+        return issueKey(createTenant(), scopes);
+    }
+
+    protected static Path sharedData(String relative) {
+        Path root = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
+        Path file = root.resolve("../shared/data").resolve(relative).normalize();
+        if (!Files.isRegularFile(file)) {
+            fail("test data " + file + " is missing: the tests need ../shared/data beside the project checkout");
+        }
+        return file;
+    }
+}
