@@ -79,7 +79,7 @@ class DatasetUploadTest extends ApiTestSupport {
         byte[] gz = gzip(Files.readAllBytes(sharedData("uci_online_retail_ii_2009_2010/ltv_table.csv")));
         as(key).contentType("application/gzip").body(gz)
                 .queryParam("name", "retail").queryParam("id_column", "customer_id").queryParam("label_column", "label")
-                .queryParam("ignore", "fold,label_*,first_purchase_date").queryParam("categorical", "is_uk")
+                .queryParam("ignore", "fold,label_*").queryParam("categorical", "is_uk")
                 .post("/api/v1/datasets")
                 .then().statusCode(201).body("version", equalTo(1)).body("row_count", equalTo(2705))
                 .body("schema.columns.find { it.name == 'country' }.role", equalTo("categorical"))

@@ -34,6 +34,12 @@ class PlatformEndpointsTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldServeTheConsole() {
+        given().get("/console/").then().statusCode(200).body(containsString("LTV Cascade"));
+        given().get("/console/console.js").then().statusCode(200).body(containsString("sessionStorage"));
+    }
+
+    @Test
     void shouldAnswerProblemJsonForUnknownRoutes() {
         asOperator().get("/api/v1/no-such-thing").then().statusCode(404);
     }

@@ -36,6 +36,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
                     .setServerConfig("max_connections", "200")
+                    // zonky starts test servers with fsync off; data meant to survive restarts (and crashes) needs it on
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             EmbeddedDatabase db = new EmbeddedDatabase(postgres, database);
             db.createDatabaseIfMissing();

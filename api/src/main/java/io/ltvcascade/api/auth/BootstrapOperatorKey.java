@@ -3,6 +3,7 @@ package io.ltvcascade.api.auth;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public class BootstrapOperatorKey {
         this.configuredKey = configuredKey;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // runs before the startup banner, so the key is printed above the URLs
+    void onStart(@Observes @Priority(1) StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::ensureOperatorKey);
     }
 

@@ -11,6 +11,7 @@ public final class ColumnScan {
     private final Set<String> distinct = new HashSet<>();
     private long filled;
     private long numeric;
+    private long dates;
     private long firstNonNumericLine = -1;
     private String firstNonNumericValue;
     private long firstNonFiniteLine = -1;
@@ -28,6 +29,9 @@ public final class ColumnScan {
         filled++;
         if (distinct.size() <= distinctCap) {
             distinct.add(cell);
+        }
+        if (looksLikeIsoDate(cell)) {
+            dates++;
         }
         if (Numbers.parse(cell) != null) {
             numeric++;
@@ -56,6 +60,11 @@ public final class ColumnScan {
         return firstNonFiniteLine >= 0;
     }
 
+    /** Every filled cell starts with an ISO date (yyyy-mm-dd): descriptive, not a feature (use day indexes). */
+    public boolean allDates() {
+        return filled > 0 && dates == filled;
+    }
+
     public boolean empty() {
         return filled == 0;
     }
@@ -67,6 +76,13 @@ public final class ColumnScan {
 
     public boolean tooManyDistinct() {
         return distinct.size() > distinctCap;
+    }
+
+    private static boolean looksLikeIsoDate(String s) {
+        return s.length() >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-'
+                && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(3))
+                && Character.isDigit(s.charAt(5)) && Character.isDigit(s.charAt(6))
+                && Character.isDigit(s.charAt(8)) && Character.isDigit(s.charAt(9));
     }
 
     /** Fails with the first non-numeric or non-finite cell, for a column that must hold numbers. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Decides every column's role and storage type from the uploader's spec and a scan: explicit roles win,
- * then ignore patterns, then inference (all numbers: numeric; few distinct texts: categorical; else ignored).
+ * then ignore patterns, then inference (all numbers: numeric; dates: ignored; few distinct texts: categorical;
+ * else ignored).
  */
 public final class SchemaResolver {
 
@@ -39,7 +40,7 @@ public final class SchemaResolver {
         if (explicit != null) {
             return explicit;
         }
-        if (spec.ignores(name) || column.empty()) {
+        if (spec.ignores(name) || column.empty() || column.allDates()) {
             return ColumnRole.IGNORED;
         }
         if (column.allNumeric()) {

@@ -37,6 +37,7 @@ class DatasetScannerTest {
         assertEquals(ValueType.NUMBER, schema.column(schema.indexOf("fold")).type());
         assertEquals(ColumnRole.IGNORED, schema.column(schema.indexOf("label_units")).role());
         assertEquals(ColumnRole.NUMERIC, schema.column(schema.indexOf("total_spend")).role());
+        assertEquals(ColumnRole.IGNORED, schema.column(schema.indexOf("first_purchase_date")).role(), "dates are descriptive");
         assertEquals(ValueType.TEXT, schema.column(schema.indexOf("customer_id")).type());
     }
 
