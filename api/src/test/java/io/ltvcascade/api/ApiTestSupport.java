@@ -3,6 +3,7 @@ package io.ltvcascade.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.agroal.api.AgroalDataSource;
 import io.ltvcascade.embeddeddb.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -10,8 +11,12 @@ import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +61,23 @@ public abstract class ApiTestSupport {
     /** A fresh tenant and a key of it with the given scopes. */
     protected static String newTenantKey(String... scopes) {
         return issueKey(createTenant(), scopes);
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    /** The single number a SQL query answers, read straight from the test database. */
+    protected long count(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    protected void execute(String sql) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.createStatement().execute(sql);
+        }
     }
 
     protected static Path sharedData(String relative) {

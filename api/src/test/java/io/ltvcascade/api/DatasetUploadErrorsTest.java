@@ -5,14 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
@@ -25,9 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Every way an upload can be refused: the problem+json names what is wrong, and nothing is stored. */
 @QuarkusTest
 class DatasetUploadErrorsTest extends ApiTestSupport {
-
-    @Inject
-    AgroalDataSource db;
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
@@ -145,12 +138,5 @@ class DatasetUploadErrorsTest extends ApiTestSupport {
         assertEquals(0, count("SELECT count(*) FROM dataset_blocks WHERE tenant_id = " + tenant), "dataset blocks");
         assertEquals(0, count("SELECT count(*) FROM audit_log WHERE tenant_id = " + tenant
                 + " AND action = 'dataset.upload'"), "audit rows");
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -7,16 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -26,9 +22,6 @@ import org.junit.jupiter.api.Test;
 class DatasetUploadTest extends ApiTestSupport {
 
     private static final String CDNOW = "cdnow/ltv_table.csv";
-
-    @Inject
-    AgroalDataSource db;
 
     @Test
     void shouldStoreCdnowWithItsRowCountZeroShareAndRoles() {
@@ -169,18 +162,5 @@ class DatasetUploadTest extends ApiTestSupport {
 
     static long tenantOf(String key) {
         return as(key).get("/api/v1/me").then().extract().jsonPath().getLong("tenant_id");
-    }
-
-    long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    void execute(String sql) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            c.createStatement().execute(sql);
-        }
     }
 }

@@ -34,7 +34,7 @@ final class UploadSpool implements AutoCloseable {
             this.file = Files.createTempFile("ltv-upload-", ".csv");
             this.copy = Files.newOutputStream(file);
             this.digest = MessageDigest.getInstance("SHA-256");
-            this.csv = new DigestInputStream(new Copying(new Limited(decompressed(body), maxBytes)), digest);
+            this.csv = new DigestInputStream(new LimitedCopy(decompressed(body), maxBytes), digest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the upload spool file", e);
         } catch (NoSuchAlgorithmException e) {
@@ -98,11 +98,11 @@ final class UploadSpool implements AutoCloseable {
         return new DataValidationException(DataProblem.UNREADABLE, null, null, "the gzip data is corrupt: " + e.getMessage());
     }
 
-    /** Fails the upload once more than the limit has been read. */
-    private final class Limited extends FilterInputStream {
+    /** Counts what is read, fails the upload past the limit, and copies the bytes into the spool file. */
+    private final class LimitedCopy extends FilterInputStream {
         private final long max;
 
-        Limited(InputStream in, long max) {
+        LimitedCopy(InputStream in, long max) {
             super(in);
             this.max = max;
         }
@@ -127,27 +127,6 @@ final class UploadSpool implements AutoCloseable {
                     throw new DataValidationException(DataProblem.TOO_LARGE, null, null,
                             "the CSV is larger than the limit of " + max + " bytes (after decompression)");
                 }
-            }
-            return n;
-        }
-    }
-
-    /** Copies what is read into the spool file. */
-    private final class Copying extends FilterInputStream {
-        Copying(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
                 copy.write(b, off, n);
             }
             return n;
