@@ -17,7 +17,10 @@ public final class BlockWriter {
         this.blockRows = blockRows;
     }
 
-    /** Calls {@code sink} once per full block and once for the last partial block; returns the row count. */
+    /**
+     * Calls {@code sink} once per full block and once for the last partial block, each a new block that the sink
+     * may keep; returns the row count.
+     */
     public long write(InputStream csv, Consumer<ColumnBlock> sink) {
         ColumnBlock block = new ColumnBlock(schema, blockRows);
         long rows = 0;
@@ -30,7 +33,7 @@ public final class BlockWriter {
                 rows++;
                 if (block.isFull()) {
                     sink.accept(block);
-                    block.clear();
+                    block = new ColumnBlock(schema, blockRows);
                 }
             }
         }

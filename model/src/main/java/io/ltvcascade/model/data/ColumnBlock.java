@@ -74,8 +74,4 @@ public final class ColumnBlock {
     private static String formatNumber(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
-
-    void clear() {
-        rowCount = 0;
-    }
 }

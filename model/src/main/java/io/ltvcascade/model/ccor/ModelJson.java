@@ -1,0 +1,17 @@
+package io.ltvcascade.model.ccor;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The JSON dialect of configs, artifacts and quality reports: snake_case, like the REST API. */
+public final class ModelJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(SerializationFeature.INDENT_OUTPUT, true);
+
+    private ModelJson() {}
+}

@@ -1,0 +1,19 @@
+package io.ltvcascade.model.ccor;
+
+/**
+ * Per-customer outputs of a model (design.md, prediction contract).
+ *
+ * @param expected expected value, in label units
+ * @param bucket predicted bucket, 0 = zero … K−1 = top
+ * @param bucketProbabilities P(b = k) per customer (baselines: the point mass of their predicted bucket)
+ * @param payerProbability P(y &gt; 0)
+ * @param highValueConfidence the high-value module's confidence ĉ where it ran, else NaN
+ */
+public record Predictions(
+        double[] expected, int[] bucket, double[][] bucketProbabilities, double[] payerProbability,
+        double[] highValueConfidence) {
+
+    public int size() {
+        return expected.length;
+    }
+}

@@ -1,0 +1,36 @@
+package io.ltvcascade.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+
+/** A lookup table of {@code slots × dim} trainable vectors, indexed by int64 category ids of shape (B). */
+public final class EmbeddingTable extends AbstractBlock {
+
+    private final Parameter weight;
+    private final int dim;
+
+    public EmbeddingTable(int slots, int dim) {
+        super((byte) 1);
+        this.dim = dim;
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(slots, dim)).optInitializer(new NormalInitializer(0.05f)).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray ids = inputs.singletonOrThrow();
+        NDArray table = store.getValue(weight, ids.getDevice(), training);
+        return new NDList(table.get(ids));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), dim)};
+    }
+}
