@@ -106,7 +106,7 @@ public final class ModelTrainer {
     /** One pass over the shuffled rows; returns the mean of every loss term. */
     private Map<String, Double> epoch(LtvModel model, Optimizer optimizer, List<Pair<String, Parameter>> params,
             EncodedFeatures x, double[] y, int[] buckets, int[] order) {
-        int batchSize = config.training().batchSize();
+        int batchSize = effectiveBatchSize(config.training().batchSize(), order.length);
         Map<String, Double> sums = new LinkedHashMap<>();
         int batches = 0;
         for (int from = 0; from < order.length; from += batchSize) {
@@ -136,6 +136,14 @@ public final class ModelTrainer {
         int n = batches;
         sums.replaceAll((name, sum) -> sum / n);
         return sums;
+    }
+
+    /** Steps an epoch takes at least: small tables get smaller batches instead of a handful of updates. */
+    static final int MIN_STEPS_PER_EPOCH = 16;
+
+    /** The configured batch size, lowered (to no less than 32) so that an epoch has {@link #MIN_STEPS_PER_EPOCH}. */
+    static int effectiveBatchSize(int configured, int rows) {
+        return Math.min(configured, Math.max(32, (rows + MIN_STEPS_PER_EPOCH - 1) / MIN_STEPS_PER_EPOCH));
     }
 
     private static int[] shuffled(int n, Random random) {

@@ -4,6 +4,8 @@ package io.ltvcascade.model.ccor;
  * The training loop's settings (spec 4 defaults; null means the default).
  *
  * @param epochs most passes over the training split; early stopping may end sooner
+ * @param batchSize rows per step, at most: small training sets use smaller batches (not under 32) so that an
+ *     epoch has at least 16 steps
  * @param patience epochs without a better validation normalised Gini before stopping
  * @param gradientClip gradients are clipped to this value
  * @param device {@code cpu}, {@code gpu} or {@code auto} (a GPU when the engine sees one)

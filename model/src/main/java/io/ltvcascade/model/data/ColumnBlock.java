@@ -18,6 +18,11 @@ public final class ColumnBlock {
         }
     }
 
+    /** A block over existing column arrays ({@code double[]} or {@code String[]} in schema order). */
+    public static ColumnBlock of(TableSchema schema, Object[] columns, int rowCount) {
+        return new ColumnBlock(schema, columns, rowCount);
+    }
+
     ColumnBlock(TableSchema schema, Object[] columns, int rowCount) {
         this.schema = schema;
         this.columns = columns;

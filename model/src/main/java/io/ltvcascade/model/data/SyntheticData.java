@@ -38,7 +38,7 @@ public final class SyntheticData {
                 new ColumnSpec("x4", ColumnRole.NUMERIC, ValueType.NUMBER),
                 new ColumnSpec("channel", ColumnRole.CATEGORICAL, ValueType.TEXT),
                 new ColumnSpec("label", ColumnRole.LABEL, ValueType.NUMBER)));
-        ColumnBlock block = new ColumnBlock(schema, new Object[] {id, x[0], x[1], x[2], x[3], x[4], channel, label}, rows);
+        ColumnBlock block = ColumnBlock.of(schema, new Object[] {id, x[0], x[1], x[2], x[3], x[4], channel, label}, rows);
         return Table.fromBlocks(schema, List.of(block));
     }
 }

@@ -2,13 +2,15 @@ package io.ltvcascade.model.data;
 
 import java.util.List;
 
-/** The ordered columns of a dataset, exactly one of them the id and one the label. */
+/**
+ * The ordered columns of a dataset: exactly one id, and one label (training data) or none (rows to predict).
+ */
 public record TableSchema(List<ColumnSpec> columns) {
 
     public TableSchema {
         columns = List.copyOf(columns);
-        requireSingle(columns, ColumnRole.ID);
-        requireSingle(columns, ColumnRole.LABEL);
+        requireCount(columns, ColumnRole.ID, 1, 1);
+        requireCount(columns, ColumnRole.LABEL, 0, 1);
     }
 
     public ColumnSpec column(int index) {
@@ -49,10 +51,15 @@ public record TableSchema(List<ColumnSpec> columns) {
         throw new IllegalStateException("no " + role + " column");
     }
 
-    private static void requireSingle(List<ColumnSpec> columns, ColumnRole role) {
+    public boolean hasLabel() {
+        return columns.stream().anyMatch(c -> c.role() == ColumnRole.LABEL);
+    }
+
+    private static void requireCount(List<ColumnSpec> columns, ColumnRole role, int min, int max) {
         long n = columns.stream().filter(c -> c.role() == role).count();
-        if (n != 1) {
-            throw new IllegalArgumentException("a schema needs exactly one " + role.wireName() + " column, found " + n);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("a schema needs " + (min == max ? "exactly " + min : min + " to " + max)
+                    + " " + role.wireName() + " column(s), found " + n);
         }
     }
 }

@@ -2,10 +2,11 @@ package io.ltvcascade.model.features;
 
 /**
  * One numeric column: missing values imputed with the training mean (plus an indicator when training had gaps),
- * optional log1p, then standardised with training statistics.
+ * optional log1p, then standardised with training statistics and clipped to the training range ({@code low} ..
+ * {@code high}, standardised), so that unseen outliers cannot push a network into extrapolation.
  */
 public record NumericEncoder(String column, double imputeValue, boolean log1p, double mean, double std,
-        boolean missingIndicator) {
+        boolean missingIndicator, double low, double high) {
 
     static NumericEncoder fit(String column, double[] values, FeatureConfig config) {
         double sum = 0;
@@ -26,20 +27,27 @@ public record NumericEncoder(String column, double imputeValue, boolean log1p, d
         };
         double mean = 0;
         double sq = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
             double t = transform(Double.isNaN(v) ? impute : v, log);
             mean += t;
             sq += t * t;
+            lo = Math.min(lo, t);
+            hi = Math.max(hi, t);
         }
         mean /= values.length;
         double std = Math.sqrt(Math.max(sq / values.length - mean * mean, 0));
-        return new NumericEncoder(column, impute, log, mean, std < 1e-12 ? 1 : std, present < values.length);
+        double scale = std < 1e-12 ? 1 : std;
+        return new NumericEncoder(column, impute, log, mean, scale, present < values.length, (lo - mean) / scale,
+                (hi - mean) / scale);
     }
 
-    /** The standardised value of one cell (NaN = missing). */
+    /** The standardised, range-clipped value of one cell (NaN = missing). */
     public float encode(double value) {
         double v = Double.isNaN(value) ? imputeValue : value;
-        return (float) ((transform(v, log1p) - mean) / std);
+        double z = (transform(v, log1p) - mean) / std;
+        return (float) Math.max(low, Math.min(high, z));
     }
 
     private static double transform(double v, boolean log) {

@@ -2,6 +2,7 @@ package io.ltvcascade.model.ccor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ltvcascade.model.data.SharedData;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.data.UploadSpec;
 import io.ltvcascade.model.metrics.RankingMetrics;

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the real datasets in ../shared/data beside the project root; fails loudly when they are missing. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {}
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path root = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
         Path file = root.resolve("../shared/data").resolve(relative).normalize();
         if (!Files.isRegularFile(file)) {
