@@ -17,8 +17,8 @@ record QualityVariant(String name, String modelType, CcorOptions ccor, boolean a
                 new QualityVariant("Two-stage", "two_stage", null, false),
                 new QualityVariant("CC-OR-Net, raw residual space", "ccor", options(null, "raw", null, null, null), true),
                 new QualityVariant("CC-OR-Net, hard assembly", "ccor", options(null, null, null, "hard", null), true),
-                new QualityVariant("CC-OR-Net, K=6 (0.5/0.75/0.9/0.99)", "ccor",
-                        options(List.of(0.5, 0.75, 0.9, 0.99), null, null, null, null), true),
+                new QualityVariant("CC-OR-Net, K=4 (0.5/0.75, the spec's default)", "ccor",
+                        options(List.of(0.5, 0.75), null, null, null, null), true),
                 new QualityVariant("CC-OR-Net, λ_h = 0.3", "ccor", options(null, null, null, null, 0.3), true));
     }
 
@@ -29,8 +29,7 @@ record QualityVariant(String name, String modelType, CcorOptions ccor, boolean a
 
     private static CcorOptions options(List<Double> quantiles, String space, Boolean highValue, String assembly,
             Double lambdaHighValue) {
-        double top = quantiles != null && quantiles.get(quantiles.size() - 1) >= 0.99 ? 0.9995 : 0.999;
-        return new CcorOptions(quantiles, quantiles == null ? null : top, space, null, null, null, null, null, highValue,
+        return new CcorOptions(quantiles, quantiles == null ? null : 0.999, space, null, null, null, null, null, highValue,
                 null, null, null, null, null, null, null, null, null, lambdaHighValue, null, assembly);
     }
 }

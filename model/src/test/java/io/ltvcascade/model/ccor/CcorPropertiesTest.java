@@ -139,7 +139,8 @@ class CcorPropertiesTest {
         Table table = SyntheticData.generate(512, 4);
         ModelConfig config = ModelConfig.defaults();
         FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
-        BucketScheme scheme = BucketScheme.fit(table.labels(), List.of(0.5, 0.75), 0.999, true);
+        BucketScheme scheme = BucketScheme.fit(table.labels(), config.ccor().bucketQuantiles(),
+                config.ccor().topEdgeQuantile(), true);
         DjlRuntime.configure();
         Engine.getInstance().setRandomSeed(1);
         try (LtvModel model = LtvModel.create(config, features, scheme, Device.cpu())) {
