@@ -112,6 +112,9 @@ final class QualityMarkdown {
     }
 
     private static String format(double v) {
+        if (Math.abs(v) >= 1e6 || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.3f", v);
     }
 }

@@ -36,7 +36,8 @@ final class QualityReportCommand {
             results.put(dataset.name(), runDataset(dataDir, dataset, seeds, epochs));
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        String command = "java -jar model/target/ltv-model.jar quality-report " + String.join(" ", argsLine(args));
+        String command = String.join(" ", "java -jar model/target/ltv-model.jar quality-report",
+                String.join(" ", argsLine(args))).trim();
         CliData.writeText(out, QualityMarkdown.render(results, seeds, epochs, minutes, command));
         CliData.writeJson(Path.of(out.toString().replaceAll("\\.md$", ".json")), results);
         System.out.printf("wrote %s in %.1f minutes%n", out, minutes);
