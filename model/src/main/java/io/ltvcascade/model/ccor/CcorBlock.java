@@ -173,8 +173,4 @@ public final class CcorBlock extends AbstractBlock {
         long b = inputShapes[0].get(0);
         return new Shape[] {new Shape(b, k - 1), new Shape(b, k), new Shape(b), new Shape(b, 1), new Shape(b, 1)};
     }
-
-    public int buckets() {
-        return k;
-    }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * {@code quality-report}: every model variant × dataset × seed, trained on folds 0-2, early-stopped on fold 3,
- * scored on fold 4, written as mean ± std tables to docs/model-quality.md (and the raw reports beside it).
+ * scored on fold 4, written as mean ± std tables to docs/model-quality.md.
  */
 final class QualityReportCommand {
 
@@ -39,7 +39,6 @@ final class QualityReportCommand {
         String command = String.join(" ", "java -jar model/target/ltv-model.jar quality-report",
                 String.join(" ", argsLine(args))).trim();
         CliData.writeText(out, QualityMarkdown.render(results, seeds, epochs, minutes, command));
-        CliData.writeJson(Path.of(out.toString().replaceAll("\\.md$", ".json")), results);
         System.out.printf("wrote %s in %.1f minutes%n", out, minutes);
     }
 
