@@ -82,10 +82,8 @@ public final class CcorLoss {
 
     /** Payers only: ℓ(v, clip((s(y) − c_{b*}) / r_{b*}, −1, 1)) with the true bucket (teacher forcing). */
     private NDArray residual(NDArray v, NDArray y, NDArray buckets, NDManager m) {
-        int k = scheme.buckets();
-        NDArray onehot = buckets.oneHot(k, DataType.FLOAT32);
-        NDArray c = onehot.matMul(m.create(toFloat(scheme.centres())));
-        NDArray r = onehot.matMul(m.create(toFloat(scheme.halfRanges())));
+        NDArray c = perBucket(buckets, scheme.centres(), m);
+        NDArray r = perBucket(buckets, scheme.halfRanges(), m);
         NDArray s = scheme.logSpace() ? y.add(1).log() : y;
         NDArray target = s.sub(c).div(r).clip(-1, 1);
         NDArray payer = buckets.gte(1).toType(DataType.FLOAT32, false);
@@ -126,13 +124,16 @@ public final class CcorLoss {
     }
 
     private NDArray baseValue(NDArray v, NDArray bucket, NDManager m) {
-        int k = scheme.buckets();
-        NDArray onehot = bucket.oneHot(k, DataType.FLOAT32);
-        NDArray c = onehot.matMul(m.create(toFloat(scheme.centres())));
-        NDArray r = onehot.matMul(m.create(toFloat(scheme.halfRanges())));
+        NDArray c = perBucket(bucket, scheme.centres(), m);
+        NDArray r = perBucket(bucket, scheme.halfRanges(), m);
         NDArray s = v.mul(r).add(c);
         NDArray value = scheme.logSpace() ? s.exp().sub(1) : s;
         return value.mul(bucket.gte(1).toType(DataType.FLOAT32, false));
+    }
+
+    /** The per-bucket constant (centre or half-range) of each sample's bucket. */
+    private NDArray perBucket(NDArray buckets, double[] values, NDManager m) {
+        return buckets.oneHot(scheme.buckets(), DataType.FLOAT32).matMul(m.create(toFloat(values)));
     }
 
     private NDArray toValue(NDArray normalised, int bucket) {

@@ -18,6 +18,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,11 +73,14 @@ public final class LtvModel implements AutoCloseable {
 
     static NDList inputs(NDManager manager, EncodedFeatures x, int from, int to) {
         int n = to - from;
-        float[] numeric = java.util.Arrays.copyOfRange(x.numeric(), from * x.numericWidth(), to * x.numericWidth());
+        // a training mini-batch is already contiguous: only prediction slices need a copy
+        boolean whole = from == 0 && to == x.rows();
+        float[] numeric = whole ? x.numeric()
+                : Arrays.copyOfRange(x.numeric(), from * x.numericWidth(), to * x.numericWidth());
         NDList in = new NDList(manager.create(numeric, new Shape(n, x.numericWidth())));
         if (x.categoricalColumns() > 0) {
-            long[] cats = java.util.Arrays.copyOfRange(x.categorical(), from * x.categoricalColumns(),
-                    to * x.categoricalColumns());
+            long[] cats = whole ? x.categorical()
+                    : Arrays.copyOfRange(x.categorical(), from * x.categoricalColumns(), to * x.categoricalColumns());
             in.add(manager.create(cats, new Shape(n, x.categoricalColumns())));
         }
         return in;
