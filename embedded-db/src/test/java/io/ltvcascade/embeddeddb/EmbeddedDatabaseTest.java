@@ -34,8 +34,8 @@ class EmbeddedDatabaseTest {
     @Test
     void shouldSwapTheDatabaseNameInAJdbcUrl() {
         assertEquals("jdbc:postgresql://127.0.0.1:5432/ltv_test_x?user=postgres",
-                PostgresTestResource.withDatabase("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "ltv_test_x"));
+                TestDatabase.withDatabase("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "ltv_test_x"));
         assertEquals("jdbc:postgresql://db:5432/ltv_test_x",
-                PostgresTestResource.withDatabase("jdbc:postgresql://db:5432/postgres", "ltv_test_x"));
+                TestDatabase.withDatabase("jdbc:postgresql://db:5432/postgres", "ltv_test_x"));
     }
 }
