@@ -10,6 +10,7 @@ import io.ltvcascade.model.data.BlockWriter;
 import io.ltvcascade.model.data.DatasetScanner;
 import io.ltvcascade.model.data.LabelStatistics;
 import io.ltvcascade.model.data.ScanResult;
+import io.ltvcascade.model.data.SchemaJson;
 import io.ltvcascade.model.data.SchemaResolver;
 import io.ltvcascade.model.data.TableSchema;
 import io.ltvcascade.model.data.UploadSpec;

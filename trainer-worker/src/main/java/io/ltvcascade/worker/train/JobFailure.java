@@ -1,0 +1,16 @@
+package io.ltvcascade.worker.train;
+
+/** A job that cannot succeed, with whether trying again could help (a deleted dataset never comes back). */
+public class JobFailure extends RuntimeException {
+
+    private final boolean retryable;
+
+    public JobFailure(String message, boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.retryable = retryable;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+}

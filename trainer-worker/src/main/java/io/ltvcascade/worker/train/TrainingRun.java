@@ -1,0 +1,163 @@
+package io.ltvcascade.worker.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ltvcascade.model.ccor.EpochReport;
+import io.ltvcascade.model.ccor.Evaluation;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.ModelConfig;
+import io.ltvcascade.model.ccor.ModelJson;
+import io.ltvcascade.model.ccor.ModelTrainer;
+import io.ltvcascade.model.ccor.TrainingResult;
+import io.ltvcascade.model.data.Split;
+import io.ltvcascade.model.metrics.QualityReport;
+import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.Heartbeat;
+import io.ltvcascade.worker.queue.JobQueue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Runs one claimed job: read the dataset, split, train with per-epoch progress heartbeats (and cancellation
+ * checks between batches), score the test part, then write the version and mark the job done in one transaction.
+ */
+public final class TrainingRun {
+
+    /** Least time between two lease renewals made from inside the batch loop. */
+    private static final Duration BEAT_EVERY = Duration.ofSeconds(2);
+
+    private final DataSource dataSource;
+    private final JobQueue queue;
+    private final Duration lease;
+
+    public TrainingRun(DataSource dataSource, JobQueue queue, Duration lease) {
+        this.dataSource = dataSource;
+        this.queue = queue;
+        this.lease = lease;
+    }
+
+    /**
+     * The new version number. Throws {@link java.util.concurrent.CancellationException} when cancellation was asked
+     * for, {@link LeaseLost} when another worker took the job over, {@link JobFailure} for bad jobs.
+     */
+    public int run(ClaimedJob job) throws SQLException {
+        JobSpec spec = parse(job.configJson());
+        Split split = spec.apply(new DatasetReader(dataSource).read(job.tenantId(), job.datasetId()));
+        ModelConfig config = spec.modelWithSeed();
+        List<EpochReport> history = new ArrayList<>();
+        LeaseKeeper keeper = new LeaseKeeper(job);
+        try (TrainingResult result = new ModelTrainer(config, report -> {
+            history.add(report);
+            keeper.beat(progress(report, history.size()));
+        }, keeper::cancelRequested).train(split.train(), split.validation())) {
+            QualityReport report = Evaluation.evaluate(result.model(), split.test());
+            byte[] artifact = ModelArtifact.write(result.model());
+            return store(job, config, report, history, lineage(job, result, split), artifact);
+        }
+    }
+
+    private int store(ClaimedJob job, ModelConfig config, QualityReport report, List<EpochReport> history,
+            Map<String, Object> lineage, byte[] artifact) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int version = VersionWriter.insert(c, job.tenantId(), job.modelId(), job.datasetId(), job.id(),
+                        json(config), json(report), json(history), json(lineage), artifact);
+                if (!queue.succeed(c, job.id(), job.worker())) {
+                    c.rollback();
+                    throw new LeaseLost(job.id());
+                }
+                c.commit();
+                return version;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static Map<String, Object> progress(EpochReport r, int epochsDone) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("epoch", r.epoch());
+        p.put("max_epochs", r.maxEpochs());
+        p.put("losses", r.losses());
+        p.put("validation_gini", r.validationGini());
+        p.put("validation_spearman", r.validationSpearman());
+        p.put("samples_per_second", r.samplesPerSecond());
+        p.put("eta_seconds", r.seconds() * (r.maxEpochs() - epochsDone));
+        return p;
+    }
+
+    private static Map<String, Object> lineage(ClaimedJob job, TrainingResult result, Split split) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("dataset_id", job.datasetId());
+        l.put("job_id", job.id());
+        l.put("attempt", job.attempt());
+        l.put("worker", job.worker());
+        l.put("device", result.device());
+        l.put("duration_seconds", result.seconds());
+        l.put("best_epoch", result.bestEpoch());
+        l.put("stopped_early", result.stoppedEarly());
+        l.put("rows", Map.of("train", split.train().rows(), "validation", split.validation().rows(),
+                "test", split.test().rows()));
+        return l;
+    }
+
+    private static JobSpec parse(String configJson) {
+        try {
+            return ModelJson.MAPPER.readValue(configJson, JobSpec.class);
+        } catch (IOException e) {
+            throw new JobFailure("the job's config is not readable: " + e.getMessage(), false, e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return ModelJson.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renews the lease with progress after each epoch and at most every {@link #BEAT_EVERY} between batches. */
+    private final class LeaseKeeper {
+        private final ClaimedJob job;
+        private long lastBeat = System.nanoTime();
+        private boolean cancel;
+
+        LeaseKeeper(ClaimedJob job) {
+            this.job = job;
+        }
+
+        void beat(Map<String, Object> progress) {
+            send(json(progress));
+        }
+
+        boolean cancelRequested() {
+            if (System.nanoTime() - lastBeat > BEAT_EVERY.toNanos()) {
+                send(null);
+            }
+            return cancel;
+        }
+
+        private void send(String progressJson) {
+            try {
+                Heartbeat beat = queue.heartbeat(job.id(), job.worker(), lease, progressJson);
+                lastBeat = System.nanoTime();
+                if (!beat.stillOwner()) {
+                    throw new LeaseLost(job.id());
+                }
+                cancel = beat.cancelRequested();
+            } catch (SQLException e) {
+                throw new JobFailure("heartbeat failed: " + e.getMessage(), true, e);
+            }
+        }
+    }
+}
