@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * Entry point of the platform. With no database configured it first starts the embedded PostgreSQL, whose data
  * survives restarts in {@code $LTV_DATA_DIR/postgres} (default {@code ./data}); with {@code LTV_DB_URL} or
- * {@code QUARKUS_DATASOURCE_*} set it uses that server.
+ * {@code QUARKUS_DATASOURCE_*} set it uses that server. With {@code LTV_WORKER_JAR} set (the run command sets it) a
+ * trainer-worker runs beside it as a child process.
  */
 @QuarkusMain
 public final class LtvMain {
@@ -23,18 +24,24 @@ public final class LtvMain {
     public static void main(String... args) {
         Optional<DatabaseTarget> external = DatabaseTarget.external(System.getenv());
         EmbeddedDatabase embedded = null;
+        DatabaseTarget database;
         if (external.isPresent()) {
-            external.get().publishAsQuarkusDatasource();
-            LOG.infof("database: %s", external.get().jdbcUrl());
+            database = external.get();
+            LOG.infof("database: %s", database.jdbcUrl());
         } else {
             Path dataDir = Path.of(Optional.ofNullable(System.getenv("LTV_DATA_DIR")).orElse("data")).toAbsolutePath();
             LOG.infof("database: embedded PostgreSQL with its data in %s (set LTV_DB_URL to use another server)", dataDir);
             embedded = EmbeddedDatabase.startPersistent(dataDir.resolve("postgres"), "ltv");
-            new DatabaseTarget(embedded.jdbcUrl(), embedded.username(), embedded.password()).publishAsQuarkusDatasource();
+            database = new DatabaseTarget(embedded.jdbcUrl(), embedded.username(), embedded.password());
         }
+        database.publishAsQuarkusDatasource();
+        Optional<ChildWorker> worker = Optional.empty();
         try {
+            // the worker polls the queue, which exists once Flyway has run at api start; until then it retries
+            worker = ChildWorker.startIfConfigured(database);
             Quarkus.run(args);
         } finally {
+            worker.ifPresent(ChildWorker::close);
             if (embedded != null) {
                 embedded.close();
             }

@@ -24,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ModelResource {
 
     private final ModelService models;
+    private final ModelVersionService versions;
     private final TrainingJobService jobs;
     private final Idempotency idempotency;
 
-    public ModelResource(ModelService models, TrainingJobService jobs, Idempotency idempotency) {
+    public ModelResource(ModelService models, ModelVersionService versions, TrainingJobService jobs,
+            Idempotency idempotency) {
         this.models = models;
+        this.versions = versions;
         this.jobs = jobs;
         this.idempotency = idempotency;
     }
@@ -66,5 +69,20 @@ public class ModelResource {
     @Operation(summary = "Get a model by name")
     public ModelResponse get(@PathParam("name") String name) {
         return models.get(name);
+    }
+
+    @GET
+    @Path("/{name}/versions")
+    @Operation(summary = "List the model's versions, newest first, each with its quality report and lineage")
+    public Page<ModelVersionResponse> versions(@PathParam("name") String name, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return versions.list(name, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}")
+    @Operation(summary = "Get one version: quality report, per-epoch history, lineage, config")
+    public ModelVersionResponse version(@PathParam("name") String name, @PathParam("version") int version) {
+        return versions.get(name, version);
     }
 }
