@@ -19,10 +19,10 @@ class DockerComposeTest {
     private static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
 
     @Test
-    void shouldRunPostgresAndApiConfiguredByEnvironmentOnly() throws IOException {
+    void shouldRunPostgresApiAndWorkersConfiguredByEnvironmentOnly() throws IOException {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
         JsonNode services = compose.get("services");
-        assertTrue(services.has("postgres") && services.has("api"), "postgres and api services");
+        assertTrue(services.has("postgres") && services.has("api") && services.has("worker"), "postgres, api, worker");
 
         JsonNode api = services.get("api");
         JsonNode env = api.get("environment");
@@ -30,6 +30,9 @@ class DockerComposeTest {
         assertTrue(env.has("LTV_DB_USER") && env.has("LTV_DB_PASSWORD") && env.has("LTV_ADMIN_KEY"));
         assertEquals("service_healthy", api.at("/depends_on/postgres/condition").asText());
         assertTrue(Files.isRegularFile(ROOT.resolve(api.at("/build/dockerfile").asText())), "api Dockerfile exists");
+        JsonNode worker = services.get("worker");
+        assertEquals(env.get("LTV_DB_URL"), worker.at("/environment/LTV_DB_URL"));
+        assertTrue(Files.isRegularFile(ROOT.resolve(worker.at("/build/dockerfile").asText())), "worker Dockerfile exists");
         assertEquals("ltv", services.at("/postgres/environment/POSTGRES_DB").asText());
         assertEquals("ltv", services.at("/postgres/environment/POSTGRES_USER").asText());
     }
@@ -39,11 +42,13 @@ class DockerComposeTest {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
         String readme = Files.readString(ROOT.resolve("README.md"));
         List<String> undocumented = new ArrayList<>();
-        compose.get("services").get("api").get("environment").fieldNames().forEachRemaining(name -> {
-            if (!readme.contains(name)) {
-                undocumented.add(name);
-            }
-        });
+        for (String service : List.of("api", "worker")) {
+            compose.get("services").get(service).get("environment").fieldNames().forEachRemaining(name -> {
+                if (!readme.contains(name)) {
+                    undocumented.add(name);
+                }
+            });
+        }
         assertTrue(undocumented.isEmpty(), "README configuration table lacks " + undocumented);
     }
 }
