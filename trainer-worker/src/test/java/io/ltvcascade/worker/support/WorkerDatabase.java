@@ -31,6 +31,15 @@ public final class WorkerDatabase implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
+    public String jdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    /** Null when the URL carries the credentials. */
+    public String user() {
+        return database.username();
+    }
+
     public PGSimpleDataSource dataSource() {
         return dataSource;
     }

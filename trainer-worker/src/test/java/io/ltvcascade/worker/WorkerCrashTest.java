@@ -1,0 +1,84 @@
+package io.ltvcascade.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ltvcascade.model.data.SyntheticData;
+import io.ltvcascade.worker.support.WorkerDatabase;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two workers as separate JVMs: the one training is killed with SIGKILL mid-run; after its lease expires the
+ * other re-runs the job, and exactly one version exists for it.
+ */
+class WorkerCrashTest {
+
+    private static WorkerDatabase db;
+
+    @BeforeAll
+    static void setUp() {
+        db = new WorkerDatabase();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void shouldFinishOnTheSurvivorWithExactlyOneVersionWhenTheTrainingWorkerIsKilled() throws Exception {
+        long[] dataset = db.dataset("crash-test", SyntheticData.generate(60_000, 8));
+        long job = db.job(dataset[0], dataset[1], "{\"model\": {\"encoder_widths\": [64, 32], \"training\": "
+                + "{\"epochs\": 8, \"batch_size\": 512, \"patience\": 8}}, "
+                + "\"split\": {\"train_share\": 0.6, \"validation_share\": 0.2}, \"seed\": 3}");
+        Process victim = worker("victim");
+        Process survivor = null;
+        try {
+            waitFor(() -> "victim".equals(db.text("SELECT lease_owner FROM training_jobs WHERE id = " + job))
+                    && db.text("SELECT progress FROM training_jobs WHERE id = " + job) != null, Duration.ofMinutes(2));
+            survivor = worker("survivor");
+            victim.destroyForcibly().waitFor();
+            assertEquals("RUNNING", db.text("SELECT status FROM training_jobs WHERE id = " + job),
+                    "a killed worker's job stays RUNNING until its lease expires");
+            waitFor(() -> "SUCCEEDED".equals(db.text("SELECT status FROM training_jobs WHERE id = " + job)),
+                    Duration.ofMinutes(4));
+        } finally {
+            victim.destroyForcibly();
+            if (survivor != null) {
+                survivor.destroyForcibly();
+            }
+        }
+        assertEquals(2, db.single("SELECT attempts FROM training_jobs WHERE id = " + job));
+        assertEquals(1, db.single("SELECT count(*) FROM model_versions WHERE job_id = " + job));
+        assertEquals("survivor", db.text("SELECT lineage->>'worker' FROM model_versions WHERE job_id = " + job));
+    }
+
+    private static Process worker(String id) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName())
+                .redirectErrorStream(true).redirectOutput(new File("target/worker-" + id + ".log"));
+        builder.environment().put("LTV_DB_URL", db.jdbcUrl());
+        if (db.user() != null) {
+            builder.environment().put("LTV_DB_USER", db.user());
+        }
+        builder.environment().put("LTV_WORKER_ID", id);
+        builder.environment().put("LTV_WORKER_LEASE_SECONDS", "3");
+        builder.environment().put("LTV_WORKER_POLL_SECONDS", "1");
+        return builder.start();
+    }
+
+    private static void waitFor(Callable<Boolean> condition, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.call()) {
+            assertTrue(Instant.now().isBefore(deadline), "gave up waiting after " + limit);
+            Thread.sleep(200);
+        }
+    }
+}
