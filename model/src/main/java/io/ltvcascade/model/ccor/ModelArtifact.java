@@ -22,7 +22,8 @@ import java.util.zip.ZipOutputStream;
 public final class ModelArtifact {
 
     public static final String FORMAT = "ltv-cascade-model";
-    public static final int FORMAT_VERSION = 1;
+    /** 2: numeric encoders carry their training range (clipping). */
+    public static final int FORMAT_VERSION = 2;
 
     /** What the artifact is, read before anything else. */
     public record Manifest(String format, int formatVersion, String modelType, String createdAt) {}

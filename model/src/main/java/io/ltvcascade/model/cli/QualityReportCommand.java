@@ -36,7 +36,7 @@ final class QualityReportCommand {
             results.put(dataset.name(), runDataset(dataDir, dataset, seeds, epochs));
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        String command = String.join(" ", "java -jar model/target/ltv-model.jar quality-report",
+        String command = String.join(" ", "java -jar model/target/ltv-model-cli.jar quality-report",
                 String.join(" ", argsLine(args))).trim();
         CliData.writeText(out, QualityMarkdown.render(results, seeds, epochs, minutes, command));
         System.out.printf("wrote %s in %.1f minutes%n", out, minutes);

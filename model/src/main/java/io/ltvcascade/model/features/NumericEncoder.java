@@ -1,12 +1,14 @@
 package io.ltvcascade.model.features;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One numeric column: missing values imputed with the training mean (plus an indicator when training had gaps),
  * optional log1p, then standardised with training statistics and clipped to the training range ({@code low} ..
  * {@code high}, standardised), so that unseen outliers cannot push a network into extrapolation.
  */
 public record NumericEncoder(String column, double imputeValue, boolean log1p, double mean, double std,
-        boolean missingIndicator, double low, double high) {
+        boolean missingIndicator, @JsonProperty(required = true) double low, @JsonProperty(required = true) double high) {
 
     static NumericEncoder fit(String column, double[] values, FeatureConfig config) {
         double sum = 0;
