@@ -9,13 +9,16 @@ import io.ltvcascade.api.common.PageRequest;
 import io.ltvcascade.api.job.StartTrainingRequest;
 import io.ltvcascade.api.job.TrainingJobResponse;
 import io.ltvcascade.api.job.TrainingJobService;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A tenant's models: create with a validated training configuration, list, get by name, start training. */
@@ -25,13 +28,15 @@ public class ModelResource {
 
     private final ModelService models;
     private final ModelVersionService versions;
+    private final ModelAliasService aliases;
     private final TrainingJobService jobs;
     private final Idempotency idempotency;
 
-    public ModelResource(ModelService models, ModelVersionService versions, TrainingJobService jobs,
-            Idempotency idempotency) {
+    public ModelResource(ModelService models, ModelVersionService versions, ModelAliasService aliases,
+            TrainingJobService jobs, Idempotency idempotency) {
         this.models = models;
         this.versions = versions;
+        this.aliases = aliases;
         this.jobs = jobs;
         this.idempotency = idempotency;
     }
@@ -84,5 +89,39 @@ public class ModelResource {
     @Operation(summary = "Get one version: quality report, per-epoch history, lineage, config")
     public ModelVersionResponse version(@PathParam("name") String name, @PathParam("version") int version) {
         return versions.get(name, version);
+    }
+
+    @POST
+    @Path("/{name}/versions/{version}/archive")
+    @RequiresScope(Scope.TRAIN)
+    @Operation(summary = "Archive a version (refused while an alias points at it)")
+    public Response archive(@PathParam("name") String name, @PathParam("version") int version) {
+        aliases.archive(name, version);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{name}/aliases")
+    @Operation(summary = "List the model's aliases and the versions they point at")
+    public List<AliasResponse> aliases(@PathParam("name") String name) {
+        return aliases.list(name);
+    }
+
+    @PUT
+    @Path("/{name}/aliases/{alias}")
+    @RequiresScope(Scope.TRAIN)
+    @Operation(summary = "Point an alias (champion, challenger, any name) at a version; a rollback moves it back")
+    public List<AliasResponse> setAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+            SetAliasRequest request) {
+        return aliases.set(name, alias, request);
+    }
+
+    @DELETE
+    @Path("/{name}/aliases/{alias}")
+    @RequiresScope(Scope.TRAIN)
+    @Operation(summary = "Remove an alias")
+    public Response removeAlias(@PathParam("name") String name, @PathParam("alias") String alias) {
+        aliases.remove(name, alias);
+        return Response.noContent().build();
     }
 }
