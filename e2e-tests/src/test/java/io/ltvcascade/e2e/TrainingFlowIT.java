@@ -1,0 +1,130 @@
+package io.ltvcascade.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ltvcascade.embeddeddb.TestDatabase;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole flow over real HTTP against the packaged api with its trainer-worker child: upload CDNOW, create a
+ * model, train, watch it succeed, read the version's report, make it champion.
+ */
+class TrainingFlowIT {
+
+    private static final String OPERATOR = "ltv_0000000000e2_e2e-operator-key-not-for-production";
+    private static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
+
+    private static TestDatabase database;
+    private static Process api;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        database = TestDatabase.create();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("api/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(new File("target/e2e-platform.log"));
+        Map<String, String> env = builder.environment();
+        env.put("LTV_DB_URL", database.jdbcUrl());
+        if (database.username() != null) {
+            env.put("LTV_DB_USER", database.username());
+            env.put("LTV_DB_PASSWORD", database.password());
+        }
+        env.put("LTV_HTTP_PORT", String.valueOf(port));
+        env.put("LTV_ADMIN_KEY", OPERATOR);
+        env.put("LTV_WORKER_JAR", ROOT.resolve("trainer-worker/target/ltv-trainer-worker.jar").toString());
+        env.put("LTV_WORKER_POLL_SECONDS", "1");
+        api = builder.start();
+        RestAssured.port = port;
+        waitFor(() -> given().get("/q/health/ready").statusCode() == 200, Duration.ofMinutes(2), "the api to start");
+    }
+
+    @AfterAll
+    static void stopPlatform() throws InterruptedException {
+        if (api != null) {
+            api.destroy();
+            api.waitFor();
+        }
+        database.close();
+    }
+
+    @Test
+    void shouldUploadTrainFollowAndPromoteOverHttp() throws Exception {
+        long tenant = as(OPERATOR).contentType("application/json").body(Map.of("name", "e2e"))
+                .post("/api/v1/tenants").then().statusCode(201).extract().jsonPath().getLong("id");
+        String key = as(OPERATOR).contentType("application/json").body(Map.of("name", "ds", "scopes", List.of("train")))
+                .post("/api/v1/tenants/" + tenant + "/keys").then().statusCode(201).extract().jsonPath().getString("key");
+        Path cdnow = ROOT.resolve("../shared/data/cdnow/ltv_table.csv").normalize();
+        if (!Files.isRegularFile(cdnow)) {
+            fail("test data " + cdnow + " is missing: the tests need ../shared/data beside the project checkout");
+        }
+        long dataset = as(key).contentType("text/csv").body(cdnow.toFile())
+                .queryParam("name", "cdnow").queryParam("id_column", "customer_id").queryParam("label_column", "label")
+                .queryParam("ignore", "fold,label_*").post("/api/v1/datasets")
+                .then().statusCode(201).body("row_count", equalTo(23_570)).extract().jsonPath().getLong("id");
+        as(key).contentType("application/json")
+                .body(Map.of("name", "cdnow-ccor", "config", Map.of("training", Map.of("epochs", 3))))
+                .post("/api/v1/models").then().statusCode(201);
+        long job = as(key).contentType("application/json")
+                .body(Map.of("dataset_id", dataset, "split", Map.of("fold_column", "fold"), "seed", 7))
+                .post("/api/v1/models/cdnow-ccor/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        waitFor(() -> "succeeded".equals(as(key).get("/api/v1/training-jobs/" + job).jsonPath().getString("status")),
+                Duration.ofMinutes(3), "the job to succeed");
+        as(key).get("/api/v1/training-jobs/" + job).then().body("attempts", equalTo(1))
+                .body("progress.max_epochs", equalTo(3));
+
+        var version = as(key).get("/api/v1/models/cdnow-ccor/versions/1").then().statusCode(200)
+                .body("job_id", equalTo((int) job))
+                .body("history.size()", greaterThan(0))
+                .body("quality_report.customers", greaterThan(4000))
+                .extract().jsonPath();
+        assertTrue(version.getDouble("quality_report.normalized_gini") > 0.6, "a trained model ranks customers");
+        assertEquals("cpu()", version.getString("lineage.device"));
+        as(key).contentType("application/json").body(Map.of("version", 1))
+                .put("/api/v1/models/cdnow-ccor/aliases/champion").then().statusCode(200)
+                .body("find { it.alias == 'champion' }.version", equalTo(1));
+    }
+
+    private static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Duration limit, String what)
+            throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // the server may not be listening yet
+            }
+            if (Instant.now().isAfter(deadline) || !api.isAlive()) {
+                fail("gave up waiting for " + what + " (see target/e2e-platform.log)");
+            }
+            Thread.sleep(500);
+        }
+    }
+}
