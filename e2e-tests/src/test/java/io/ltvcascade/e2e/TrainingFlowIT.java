@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole flow over real HTTP against the packaged api with its trainer-worker child: upload CDNOW, create a
- * model, train, watch it succeed, read the version's report, make it champion.
+ * model, train, watch it succeed, read the version's report, make it champion; then cancel a running job.
  */
 class TrainingFlowIT {
 
@@ -104,6 +104,21 @@ class TrainingFlowIT {
         as(key).contentType("application/json").body(Map.of("version", 1))
                 .put("/api/v1/models/cdnow-ccor/aliases/champion").then().statusCode(200)
                 .body("find { it.alias == 'champion' }.version", equalTo(1));
+
+        // a long job, cancelled while the worker trains it: it stops at a batch and writes no version
+        as(key).contentType("application/json").body(Map.of("name", "long", "config",
+                        Map.of("training", Map.of("epochs", 200, "patience", 200))))
+                .post("/api/v1/models").then().statusCode(201);
+        long longJob = as(key).contentType("application/json")
+                .body(Map.of("dataset_id", dataset, "split", Map.of("fold_column", "fold"), "seed", 8))
+                .post("/api/v1/models/long/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+        waitFor(() -> "running".equals(as(key).get("/api/v1/training-jobs/" + longJob).jsonPath().getString("status")),
+                Duration.ofMinutes(2), "the second job to start");
+        as(key).post("/api/v1/training-jobs/" + longJob + "/cancel").then().statusCode(200)
+                .body("cancel_requested", equalTo(true));
+        waitFor(() -> "cancelled".equals(as(key).get("/api/v1/training-jobs/" + longJob).jsonPath().getString("status")),
+                Duration.ofMinutes(2), "the running job to stop");
+        as(key).get("/api/v1/models/long/versions").then().body("items.size()", equalTo(0));
     }
 
     private static RequestSpecification as(String key) {
