@@ -2,12 +2,10 @@ package io.ltvcascade.api.model;
 
 import io.ltvcascade.api.audit.AuditService;
 import io.ltvcascade.api.common.ProblemException;
+import io.ltvcascade.api.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,7 @@ public class ModelAliasService {
                         + "JOIN model_versions v ON v.tenant_id = a.tenant_id AND v.id = a.version_id "
                         + "WHERE a.tenant_id = ?1 AND a.model_id = ?2 ORDER BY a.alias")
                 .setParameter(1, model.tenantId).setParameter(2, model.id).getResultList();
-        return rows.stream().map(r -> new AliasResponse((String) r[0], ((Number) r[1]).intValue(), instant(r[2]))).toList();
+        return rows.stream().map(r -> new AliasResponse((String) r[0], ((Number) r[1]).intValue(), SqlValues.instant(r[2]))).toList();
     }
 
     /** Archives a version; refused while an alias points at it. */
@@ -109,12 +107,5 @@ public class ModelAliasService {
     private Integer pointedVersion(Model model, String alias) {
         return list(model.name).stream().filter(a -> a.alias().equals(alias)).map(AliasResponse::version)
                 .findFirst().orElse(null);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

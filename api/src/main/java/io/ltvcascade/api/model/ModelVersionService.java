@@ -5,11 +5,9 @@ import io.ltvcascade.api.common.Json;
 import io.ltvcascade.api.common.Page;
 import io.ltvcascade.api.common.PageRequest;
 import io.ltvcascade.api.common.ProblemException;
+import io.ltvcascade.api.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Reads model versions (written by workers) without loading their artifacts. */
@@ -55,18 +53,10 @@ public class ModelVersionService {
         return new ModelVersionResponse(((Number) r[0]).longValue(), model, ((Number) r[1]).intValue(),
                 ((String) r[2]).toLowerCase(java.util.Locale.ROOT), ((Number) r[3]).longValue(),
                 ((Number) r[4]).longValue(), node(r[5]), node(r[6]), node(r[7]), node(r[8]), ((Number) r[9]).longValue(),
-                instant(r[10]));
+                SqlValues.instant(r[10]));
     }
 
     private JsonNode node(Object text) {
         return json.read((String) text, JsonNode.class);
-    }
-
-    // the JDBC type of a timestamptz in a native query differs between driver and Hibernate versions
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }
