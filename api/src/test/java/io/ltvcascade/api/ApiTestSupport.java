@@ -80,6 +80,18 @@ public abstract class ApiTestSupport {
         }
     }
 
+    /**
+     * Writes the model_versions row a worker writes when {@code jobId} succeeds (the worker's own tests train for
+     * real); the JSON columns and the artifact bytes (a bytea literal) are given as SQL literals.
+     */
+    protected void insertWorkerVersion(long jobId, int version, String report, String history, String lineage,
+            String artifact) throws SQLException {
+        execute("INSERT INTO model_versions (tenant_id, model_id, version, dataset_id, job_id, config, quality_report, "
+                + "history, lineage, artifact) SELECT tenant_id, model_id, " + version + ", dataset_id, id, config, '"
+                + report + "', '" + history + "', '" + lineage + "', '" + artifact + "' FROM training_jobs WHERE id = "
+                + jobId);
+    }
+
     protected static Path sharedData(String relative) {
         Path root = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
         Path file = root.resolve("../shared/data").resolve(relative).normalize();

@@ -67,14 +67,10 @@ class ModelAliasApiTest extends ApiTestSupport {
         long dataset = DatasetUploadTest.upload(key, "d", "id,label\na,1\nb,0\n", "id", "label")
                 .post("/api/v1/datasets").then().statusCode(201).extract().jsonPath().getLong("id");
         as(key).contentType("application/json").body(Map.of("name", "m")).post("/api/v1/models").then().statusCode(201);
-        long tenant = DatasetUploadTest.tenantOf(key);
         for (int v = 1; v <= 2; v++) {
             long job = as(key).contentType("application/json").body(Map.of("dataset_id", dataset))
                     .post("/api/v1/models/m/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
-            // what a worker writes on success
-            execute("INSERT INTO model_versions (tenant_id, model_id, version, dataset_id, job_id, config, "
-                    + "quality_report, history, lineage, artifact) SELECT " + tenant + ", model_id, " + v
-                    + ", dataset_id, id, config, '{}', '[]', '{}', '\\x00' FROM training_jobs WHERE id = " + job);
+            insertWorkerVersion(job, v, "{}", "[]", "{}", "\\x00");
         }
     }
 }

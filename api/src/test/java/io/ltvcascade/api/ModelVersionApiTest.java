@@ -21,12 +21,8 @@ class ModelVersionApiTest extends ApiTestSupport {
         as(key).contentType("application/json").body(Map.of("name", "m")).post("/api/v1/models").then().statusCode(201);
         long job = as(key).contentType("application/json").body(Map.of("dataset_id", dataset))
                 .post("/api/v1/models/m/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
-        long tenant = DatasetUploadTest.tenantOf(key);
-        // what a worker writes on success (the worker's own tests train for real)
-        execute("INSERT INTO model_versions (tenant_id, model_id, version, dataset_id, job_id, config, quality_report, "
-                + "history, lineage, artifact) SELECT " + tenant + ", model_id, 1, dataset_id, id, config, "
-                + "'{\"normalized_gini\": 0.73}', '[{\"epoch\": 1}]', '{\"device\": \"cpu()\"}', '\\x0102' "
-                + "FROM training_jobs WHERE id = " + job);
+        insertWorkerVersion(job, 1, "{\"normalized_gini\": 0.73}", "[{\"epoch\": 1}]", "{\"device\": \"cpu()\"}",
+                "\\x0102");
 
         as(key).get("/api/v1/models/m/versions").then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].version", equalTo(1))
