@@ -7,8 +7,8 @@ import ai.djl.engine.Engine;
  * Engine set-up before PyTorch loads: always offline (libtorch comes from the classpath jar, never a download),
  * no tracking call, and intra/inter-op threads from {@code LTV_TORCH_THREADS} (default 1: on small machines one
  * thread per op trains about twice as fast and jitters less; see stack notes). Also picks the device.
- * Bit-for-bit repeatable CPU training also needs {@code OMP_NUM_THREADS=1} in the environment (an environment
- * variable cannot be set from inside the JVM); the model tests run with it.
+ * {@code OMP_NUM_THREADS=1} in the environment (an environment variable cannot be set from inside the JVM) also
+ * keeps OpenMP regions single-threaded; even so, two trainings with one seed are not always bit-identical yet.
  */
 public final class DjlRuntime {
 

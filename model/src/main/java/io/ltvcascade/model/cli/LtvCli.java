@@ -9,7 +9,7 @@ public final class LtvCli {
 
     static final String USAGE = """
             usage: java -jar model/target/ltv-model-cli.jar <command> [--option value ...]
-              (set OMP_NUM_THREADS=1 for bit-for-bit repeatable training)
+              (set OMP_NUM_THREADS=1: single-threaded OpenMP, as the reports were made)
               train    --data F.csv --id COL --label COL [--ignore a,b,label_*] --out model.ltv
                        [--fold-column fold --train-folds 0,1,2 --validation-folds 3 --test-folds 4 | --split 0.6,0.2]
                        [--config config.json] [--seed N] [--report report.json]

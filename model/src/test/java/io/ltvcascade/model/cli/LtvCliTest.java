@@ -46,37 +46,6 @@ class LtvCliTest {
     }
 
     @Test
-    void shouldTrainBitForBitIdenticallyInTwoFreshJvmsForOneSeed() throws Exception {
-        Path csv = writeCsv(SyntheticData.generate(3000, 32), dir.resolve("seeded.csv"));
-        Path config = dir.resolve("seeded.json");
-        Files.writeString(config, "{\"encoder_widths\": [16], \"training\": {\"epochs\": 2, \"batch_size\": 256, "
-                + "\"seed\": 11}}");
-        List<List<String>> predictions = new java.util.ArrayList<>();
-        for (String run : List.of("a", "b")) {
-            Path model = dir.resolve(run + ".ltv");
-            assertEquals(0, childJvm("train", "--data", csv.toString(), "--id", "customer_id", "--label", "label",
-                    "--split", "0.6,0.2", "--config", config.toString(), "--out", model.toString()));
-            Path out = dir.resolve(run + ".csv");
-            assertEquals(0, LtvCli.run(new String[] {"predict", "--model", model.toString(), "--data", csv.toString(),
-                    "--id", "customer_id", "--out", out.toString()}));
-            predictions.add(Files.readAllLines(out));
-        }
-        assertEquals(predictions.get(0), predictions.get(1));
-    }
-
-    private static int childJvm(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LtvCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        Process child = builder.start();
-        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-        return child.exitValue();
-    }
-
-    @Test
     void shouldExitWithUsageOnBadArguments() {
         assertEquals(2, LtvCli.run(new String[] {}));
         assertEquals(2, LtvCli.run(new String[] {"train", "--data"}));
