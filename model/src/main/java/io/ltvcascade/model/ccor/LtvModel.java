@@ -3,7 +3,9 @@ package io.ltvcascade.model.ccor;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,7 +20,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ import java.util.List;
 public final class LtvModel implements AutoCloseable {
 
     private static final int PREDICT_BATCH = 8192;
+    /** A multiple of the row block of the CPU matrix kernels (4 with AVX2, up to 16 with AVX-512). */
+    static final int ROW_BLOCK = 16;
 
     private final ModelConfig config;
     private final FeaturePipeline features;
@@ -54,36 +57,54 @@ public final class LtvModel implements AutoCloseable {
         return predict(features.encode(table));
     }
 
+    /**
+     * Scores in batches of at most {@link #PREDICT_BATCH} rows, each padded to a multiple of {@link #ROW_BLOCK}
+     * rows: the CPU matrix kernels treat a batch's last rows differently when the batch size is not a multiple of
+     * their row block, so without padding one customer's score would change in its last bits with the size of the
+     * batch it arrived in. Padded, a row scores the same alone, in a request or in a batch job.
+     */
     public Predictions predict(EncodedFeatures x) {
         List<Predictions> parts = new ArrayList<>();
         for (int from = 0; from < x.rows(); from += PREDICT_BATCH) {
             int to = Math.min(x.rows(), from + PREDICT_BATCH);
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDList out = forward(batch, x, from, to, false);
-                parts.add(network.assemble(out));
+                NDList in = paddedInputs(batch, x, from, to);
+                NDList out = network.block().forward(new ParameterStore(batch, false), in, false);
+                parts.add(network.assemble(firstRows(out, to - from)));
             }
         }
         return PredictionsConcat.of(parts);
     }
 
-    /** Forward pass over rows [from, to) with arrays attached to {@code manager}. */
-    NDList forward(NDManager manager, EncodedFeatures x, int from, int to, boolean training) {
-        return network.block().forward(new ParameterStore(manager, false), inputs(manager, x, from, to), training);
+    /** Forward pass over all rows of {@code x} (a training mini-batch) with arrays attached to {@code manager}. */
+    NDList forward(NDManager manager, EncodedFeatures x, boolean training) {
+        NDList in = new NDList(manager.create(x.numeric(), new Shape(x.rows(), x.numericWidth())));
+        if (x.categoricalColumns() > 0) {
+            in.add(manager.create(x.categorical(), new Shape(x.rows(), x.categoricalColumns())));
+        }
+        return network.block().forward(new ParameterStore(manager, false), in, training);
     }
 
-    static NDList inputs(NDManager manager, EncodedFeatures x, int from, int to) {
-        int n = to - from;
-        // a training mini-batch is already contiguous: only prediction slices need a copy
-        boolean whole = from == 0 && to == x.rows();
-        float[] numeric = whole ? x.numeric()
-                : Arrays.copyOfRange(x.numeric(), from * x.numericWidth(), to * x.numericWidth());
-        NDList in = new NDList(manager.create(numeric, new Shape(n, x.numericWidth())));
+    private static NDList paddedInputs(NDManager manager, EncodedFeatures x, int from, int to) {
+        int rows = (to - from + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+        // padding rows are zeros: the numeric mean and the unknown category slot
+        float[] numeric = new float[rows * x.numericWidth()];
+        System.arraycopy(x.numeric(), from * x.numericWidth(), numeric, 0, (to - from) * x.numericWidth());
+        NDList in = new NDList(manager.create(numeric, new Shape(rows, x.numericWidth())));
         if (x.categoricalColumns() > 0) {
-            long[] cats = whole ? x.categorical()
-                    : Arrays.copyOfRange(x.categorical(), from * x.categoricalColumns(), to * x.categoricalColumns());
-            in.add(manager.create(cats, new Shape(n, x.categoricalColumns())));
+            long[] cats = new long[rows * x.categoricalColumns()];
+            System.arraycopy(x.categorical(), from * x.categoricalColumns(), cats, 0, (to - from) * x.categoricalColumns());
+            in.add(manager.create(cats, new Shape(rows, x.categoricalColumns())));
         }
         return in;
+    }
+
+    private static NDList firstRows(NDList outputs, int rows) {
+        NDList kept = new NDList(outputs.size());
+        for (NDArray out : outputs) {
+            kept.add(out.get(new NDIndex("0:" + rows)));
+        }
+        return kept;
     }
 
     Shape[] inputShapes(long batch) {

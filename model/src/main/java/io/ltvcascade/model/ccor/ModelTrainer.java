@@ -121,7 +121,7 @@ public final class ModelTrainer {
                 LossTerms loss;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     collector.zeroGradients();
-                    NDList out = model.forward(batch, bx, 0, to - from, true);
+                    NDList out = model.forward(batch, bx, true);
                     loss = model.network().loss(out, by, bb);
                     collector.backward(loss.total());
                 }

@@ -5,8 +5,8 @@ package io.ltvcascade.model.ccor;
  *
  * @param expected expected value, in label units
  * @param bucket predicted bucket, 0 = zero … K−1 = top
- * @param bucketProbabilities P(b = k) per customer (baselines: the point mass of their predicted bucket)
- * @param payerProbability P(y &gt; 0)
+ * @param bucketProbabilities P(b = k) per customer; null for baselines, which have no bucket distribution
+ * @param payerProbability P(y &gt; 0); null for the MSE-log baseline, which does not model it
  * @param highValueConfidence the high-value module's confidence ĉ where it ran, else NaN
  */
 public record Predictions(

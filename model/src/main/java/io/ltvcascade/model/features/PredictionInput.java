@@ -1,15 +1,9 @@
 package io.ltvcascade.model.features;
 
-import io.ltvcascade.model.data.ColumnBlock;
-import io.ltvcascade.model.data.ColumnRole;
-import io.ltvcascade.model.data.ColumnSpec;
 import io.ltvcascade.model.data.CsvRows;
 import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import io.ltvcascade.model.data.Numbers;
-import io.ltvcascade.model.data.Table;
-import io.ltvcascade.model.data.TableSchema;
-import io.ltvcascade.model.data.ValueType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,87 +13,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rows to score, read against a fitted pipeline: only the id and the model's feature columns are kept; a feature
- * column the rows lack is missing for every row (imputed as in training); extra columns are ignored.
+ * Rows to score read from CSV against a fitted pipeline: only the id and the model's feature columns are kept; a
+ * feature column the rows lack is missing for every row (imputed as in training); extra columns are ignored and
+ * listed.
  */
 public final class PredictionInput {
 
     private PredictionInput() {}
 
-    public static Table readCsv(Path csv, String idColumn, FeaturePipeline pipeline) {
-        try (InputStream in = Files.newInputStream(csv); CsvRows rows = CsvRows.open(in)) {
-            List<String> header = rows.header();
-            int id = header.indexOf(idColumn);
-            if (id < 0) {
-                throw DataValidationException.at(DataProblem.BAD_HEADER, 1, idColumn, "no id column '" + idColumn + "'");
-            }
-            TableSchema schema = schema(idColumn, pipeline);
-            List<String[]> ids = new ArrayList<>();
-            List<Object[]> values = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(new String[] {rows.get(id)});
-                values.add(readRow(rows, header, pipeline));
-            }
-            return toTable(schema, ids, values, pipeline);
+    public static PredictionRows readCsv(Path csv, String idColumn, FeaturePipeline pipeline) {
+        try (InputStream in = Files.newInputStream(csv)) {
+            return readCsv(in, idColumn, pipeline);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
     }
 
-    /** The schema of a prediction table: the id, then numeric, then categorical feature columns. */
-    public static TableSchema schema(String idColumn, FeaturePipeline pipeline) {
-        List<ColumnSpec> columns = new ArrayList<>();
-        columns.add(new ColumnSpec(idColumn, ColumnRole.ID, ValueType.TEXT));
-        pipeline.numeric().forEach(n -> columns.add(new ColumnSpec(n.column(), ColumnRole.NUMERIC, ValueType.NUMBER)));
-        pipeline.categorical().forEach(c -> columns.add(new ColumnSpec(c.column(), ColumnRole.CATEGORICAL, ValueType.TEXT)));
-        return new TableSchema(columns);
+    /** Reads a whole CSV stream; a non-numeric cell in a numeric feature fails with its line and column. */
+    public static PredictionRows readCsv(InputStream in, String idColumn, FeaturePipeline pipeline) {
+        try (CsvRows rows = CsvRows.open(in)) {
+            List<String> header = rows.header();
+            int id = header.indexOf(idColumn);
+            if (id < 0) {
+                throw DataValidationException.at(DataProblem.BAD_HEADER, 1, idColumn, "no id column '" + idColumn + "'");
+            }
+            PredictionTableBuilder builder = new PredictionTableBuilder(idColumn, pipeline);
+            List<String> ignored = new ArrayList<>();
+            for (String column : header) {
+                if (!column.equals(idColumn) && !builder.isNumeric(column) && !builder.isCategorical(column)) {
+                    ignored.add(column);
+                }
+            }
+            while (rows.next()) {
+                readRow(rows, header, builder);
+            }
+            return new PredictionRows(builder.build(), List.copyOf(ignored));
+        }
     }
 
-    private static Object[] readRow(CsvRows rows, List<String> header, FeaturePipeline pipeline) {
-        Object[] row = new Object[pipeline.numeric().size() + pipeline.categorical().size()];
-        int at = 0;
-        for (NumericEncoder n : pipeline.numeric()) {
-            int column = header.indexOf(n.column());
-            String cell = column < 0 ? "" : rows.get(column);
-            Double value = cell.isEmpty() ? Double.valueOf(Double.NaN) : Numbers.parse(cell);
-            if (value == null) {
-                throw DataValidationException.at(DataProblem.NOT_NUMERIC, rows.line(), n.column(),
-                        "column '" + n.column() + "' is numeric but has '" + cell + "'");
+    private static void readRow(CsvRows rows, List<String> header, PredictionTableBuilder builder) {
+        builder.startRow(rows.get(header.indexOf(builder.idColumn())));
+        for (int c = 0; c < header.size(); c++) {
+            String column = header.get(c);
+            String cell = rows.get(c);
+            if (cell.isEmpty()) {
+                continue;
             }
-            row[at++] = value;
-        }
-        for (CategoricalEncoder c : pipeline.categorical()) {
-            int column = header.indexOf(c.column());
-            String cell = column < 0 ? "" : rows.get(column);
-            row[at++] = cell.isEmpty() ? null : cell;
-        }
-        return row;
-    }
-
-    private static Table toTable(TableSchema schema, List<String[]> ids, List<Object[]> values, FeaturePipeline p) {
-        int n = ids.size();
-        Object[] columns = new Object[schema.size()];
-        String[] idColumn = new String[n];
-        for (int r = 0; r < n; r++) {
-            idColumn[r] = ids.get(r)[0];
-        }
-        columns[0] = idColumn;
-        int numeric = p.numeric().size();
-        for (int c = 0; c < numeric + p.categorical().size(); c++) {
-            if (c < numeric) {
-                double[] col = new double[n];
-                for (int r = 0; r < n; r++) {
-                    col[r] = (Double) values.get(r)[c];
+            if (builder.isNumeric(column)) {
+                Double value = Numbers.parse(cell);
+                if (value == null) {
+                    throw DataValidationException.at(DataProblem.NOT_NUMERIC, rows.line(), column,
+                            "column '" + column + "' is numeric but has '" + cell + "'");
                 }
-                columns[c + 1] = col;
-            } else {
-                String[] col = new String[n];
-                for (int r = 0; r < n; r++) {
-                    col[r] = (String) values.get(r)[c];
-                }
-                columns[c + 1] = col;
+                builder.setNumber(column, value);
+            } else if (builder.isCategorical(column)) {
+                builder.setText(column, cell);
             }
         }
-        return Table.fromBlocks(schema, List.of(ColumnBlock.of(schema, columns, n)));
     }
 }

@@ -158,7 +158,7 @@ class CcorPropertiesTest {
         try (NDManager batch = model.manager().newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             collector.zeroGradients();
-            NDList out = model.forward(batch, x, 0, x.rows(), true);
+            NDList out = model.forward(batch, x, true);
             NDArray y = batch.create(BatchSlicer.labels(table.labels(), identity(x.rows()), 0, x.rows()));
             NDArray b = batch.create(BatchSlicer.buckets(model.scheme().bucketsOf(table.labels()), identity(x.rows()), 0,
                     x.rows()));
