@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -90,6 +91,18 @@ public abstract class ApiTestSupport {
                 + "history, lineage, artifact) SELECT tenant_id, model_id, " + version + ", dataset_id, id, config, '"
                 + report + "', '" + history + "', '" + lineage + "', '" + artifact + "' FROM training_jobs WHERE id = "
                 + jobId);
+    }
+
+    /** Like {@link #insertWorkerVersion(long, int, String, String, String, String)}, with a real artifact. */
+    protected void insertWorkerVersion(long jobId, int version, byte[] artifact) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO model_versions "
+                + "(tenant_id, model_id, version, dataset_id, job_id, config, quality_report, history, lineage, artifact) "
+                + "SELECT tenant_id, model_id, ?, dataset_id, id, config, '{}', '[]', '{}', ? FROM training_jobs WHERE id = ?")) {
+            s.setInt(1, version);
+            s.setBytes(2, artifact);
+            s.setLong(3, jobId);
+            s.executeUpdate();
+        }
     }
 
     protected static Path sharedData(String relative) {

@@ -42,6 +42,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail, Map.of());
     }
 
+    public static ProblemException tooLarge(String detail, Object... fields) {
+        return new ProblemException(413, "too-large", "Content too large", detail, Problem.fields(fields));
+    }
+
     public static ProblemException unsupportedMediaType(String detail) {
         return new ProblemException(415, "unsupported-media-type", "Unsupported media type", detail, Map.of());
     }

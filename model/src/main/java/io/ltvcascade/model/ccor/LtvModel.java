@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.ltvcascade.model.data.Table;
@@ -64,16 +65,24 @@ public final class LtvModel implements AutoCloseable {
      * batch it arrived in. Padded, a row scores the same alone, in a request or in a batch job.
      */
     public Predictions predict(EncodedFeatures x) {
-        List<Predictions> parts = new ArrayList<>();
-        for (int from = 0; from < x.rows(); from += PREDICT_BATCH) {
-            int to = Math.min(x.rows(), from + PREDICT_BATCH);
-            try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDList in = paddedInputs(batch, x, from, to);
-                NDList out = network.block().forward(new ParameterStore(batch, false), in, false);
-                parts.add(network.assemble(firstRows(out, to - from)));
+        // autograd's switch is per thread and on by default in threads the engine did not start (request threads):
+        // without this, every scoring call would record a backward graph nobody uses
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<Predictions> parts = new ArrayList<>();
+            for (int from = 0; from < x.rows(); from += PREDICT_BATCH) {
+                int to = Math.min(x.rows(), from + PREDICT_BATCH);
+                try (NDManager batch = model.getNDManager().newSubManager()) {
+                    NDList in = paddedInputs(batch, x, from, to);
+                    NDList out = network.block().forward(new ParameterStore(batch, false), in, false);
+                    parts.add(network.assemble(firstRows(out, to - from)));
+                }
             }
+            return PredictionsConcat.of(parts);
+        } finally {
+            JniUtils.setGradMode(recording);
         }
-        return PredictionsConcat.of(parts);
     }
 
     /** Forward pass over all rows of {@code x} (a training mini-batch) with arrays attached to {@code manager}. */

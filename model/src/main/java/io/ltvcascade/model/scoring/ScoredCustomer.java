@@ -1,5 +1,6 @@
 package io.ltvcascade.model.scoring;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ltvcascade.model.ccor.Predictions;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param highValueConfidence the high-value module's confidence where it ran, else null
  */
 public record ScoredCustomer(String customerId, double expectedLtv, int bucket, double[] bucketProbabilities,
-        Double pPayer, Double highValueConfidence) {
+        @JsonProperty("p_payer") Double pPayer, Double highValueConfidence) {
 
     /** The customers of {@code predictions}, in row order, with their ids. */
     public static List<ScoredCustomer> of(String[] ids, Predictions predictions) {

@@ -1,0 +1,85 @@
+package io.ltvcascade.api.serving;
+
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.Predictions;
+import io.ltvcascade.model.data.Table;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One model version in memory, shared by request threads: a bounded number of forward passes run on it at once
+ * (the pool of scoring slots), and it is closed only when the cache has dropped it and no request still uses it.
+ */
+final class LoadedModel {
+
+    private final long versionId;
+    private final LtvModel model;
+    private final String idColumn;
+    private final long weight;
+    private final Semaphore slots;
+    private int users;
+    private boolean dropped;
+
+    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, int slots) {
+        this.versionId = versionId;
+        this.model = model;
+        this.idColumn = idColumn;
+        this.weight = weight;
+        this.slots = new Semaphore(slots, true);
+    }
+
+    long versionId() {
+        return versionId;
+    }
+
+    LtvModel model() {
+        return model;
+    }
+
+    String idColumn() {
+        return idColumn;
+    }
+
+    long weight() {
+        return weight;
+    }
+
+    /** Scores on a free slot, waiting for one when all are busy. */
+    Predictions predict(Table rows) throws InterruptedException {
+        slots.acquire();
+        try {
+            return model.predict(rows);
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Registers a user; false once the cache dropped this model (the caller looks it up again). */
+    synchronized boolean retain() {
+        if (dropped) {
+            return false;
+        }
+        users++;
+        return true;
+    }
+
+    synchronized void release() {
+        users--;
+        closeIfUnused();
+    }
+
+    /** Called by the cache on eviction: closes now, or when the last user releases it. */
+    synchronized void drop() {
+        dropped = true;
+        closeIfUnused();
+    }
+
+    synchronized boolean isClosed() {
+        return dropped && users == 0;
+    }
+
+    private void closeIfUnused() {
+        if (dropped && users == 0) {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.ltvcascade.api.serving;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings for online scoring and the model cache ({@code ltv.serving.*}). */
+@ConfigMapping(prefix = "ltv.serving")
+public interface ServingConfig {
+
+    /** Most customers one predict request may carry; more gets 413. */
+    @WithDefault("10000")
+    int maxCustomers();
+
+    /** Largest predict request body in bytes (16 MiB by default); larger gets 413. */
+    @WithDefault("16777216")
+    int maxBodyBytes();
+
+    /** Most model versions held loaded at once; the least recently used one is closed first. */
+    @WithDefault("16")
+    int cacheMaxModels();
+
+    /** Most artifact bytes held loaded at once (512 MiB by default); least recently used versions go first. */
+    @WithDefault("536870912")
+    long cacheMaxBytes();
+
+    /**
+     * Forward passes that may run at once per loaded version (0 = one per CPU core); further requests wait for a
+     * free slot, so that many connections cannot oversubscribe the cores.
+     */
+    @WithDefault("0")
+    int concurrentForwards();
+}

@@ -1,0 +1,217 @@
+package io.ltvcascade.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.Predictions;
+import io.ltvcascade.model.features.PredictionInput;
+import io.ltvcascade.model.features.PredictionRows;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Online scoring through the champion, any alias or a pinned version; its errors; and parity with the library. */
+@QuarkusTest
+class PredictionApiTest extends ApiTestSupport {
+
+    @Test
+    void shouldScoreOneCustomerWithTheChampion() throws Exception {
+        String key = servedModel();
+        setAlias(key, "champion", 1);
+        JsonPath answer = as(key).contentType("application/json").body(customers(1).get(0))
+                .post("/api/v1/models/ltv/predict").then().statusCode(200)
+                .body("model", equalTo("ltv")).body("version", equalTo(1)).body("alias", equalTo("champion"))
+                .body("predictions", hasSize(1)).body("predictions[0].customer_id", equalTo("00001"))
+                .extract().jsonPath();
+        List<Double> probabilities = answer.getList("predictions[0].bucket_probabilities", Double.class);
+        assertEquals(1.0, probabilities.stream().mapToDouble(Double::doubleValue).sum(), 1e-5);
+        assertTrue(answer.getDouble("predictions[0].expected_ltv") >= 0);
+        double payer = answer.getDouble("predictions[0].p_payer");
+        assertTrue(payer > 0 && payer < 1, "p_payer " + payer);
+        // the high-value confidence is reported where the module ran: for customers placed in the top bucket
+        assertTrue(answer.getMap("predictions[0]").containsKey("high_value_confidence"));
+        assertTrue(answer.getList("warnings.columns[0]", String.class).containsAll(List.of("fold", "label")));
+    }
+
+    @Test
+    void shouldScoreExactlyAsTheLibraryDoesForJsonAndCsvBodies() throws Exception {
+        String key = servedModel();
+        List<Map<String, Object>> rows = customers(40);
+        List<Double> json = as(key).contentType("application/json").body(rows)
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .extract().jsonPath().getList("predictions.expected_ltv", Double.class);
+        List<Double> csv = as(key).contentType("text/csv").body(csvOf(41))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .extract().jsonPath().getList("predictions.expected_ltv", Double.class);
+        try (LtvModel model = ModelArtifact.read(TrainedArtifacts.artifact(1), Device.cpu())) {
+            PredictionRows parsed = PredictionInput.readCsv(new ByteArrayInputStream(csvOf(41).getBytes(StandardCharsets.UTF_8)),
+                    "customer_id", model.features());
+            Predictions library = model.predict(parsed.table());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(library.expected()[i], json.get(i), "json row " + i);
+                assertEquals(library.expected()[i], csv.get(i), "csv row " + i);
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerWithTheVersionAnAliasPointsAtRightAfterItMoves() throws Exception {
+        String key = servedModel();
+        Map<String, Object> customer = customers(3).get(2);
+        setAlias(key, "champion", 1);
+        double first = championScore(key, customer, 1);
+        setAlias(key, "champion", 2);
+        double second = championScore(key, customer, 2);
+        assertNotEquals(first, second, "the two versions were trained with different seeds");
+        setAlias(key, "champion", 1);
+        assertEquals(first, championScore(key, customer, 1), "rollback answers with version 1 again");
+
+        setAlias(key, "challenger", 2);
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/aliases/challenger/predict")
+                .then().statusCode(200).body("version", equalTo(2)).body("alias", equalTo("challenger"));
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/2/predict")
+                .then().statusCode(200).body("version", equalTo(2)).body("alias", nullValue());
+    }
+
+    @Test
+    void shouldImputeMissingFeaturesAndListUnknownColumns() throws Exception {
+        String key = servedModel();
+        Map<String, Object> sparse = Map.of("customer_id", "x1", "total_spend", 120.5, "favourite_colour", "teal");
+        as(key).contentType("application/json").body(List.of(sparse, Map.of("customer_id", 42)))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .body("predictions", hasSize(2)).body("predictions[1].customer_id", equalTo("42"))
+                .body("warnings[0].type", equalTo("ignored-columns"))
+                .body("warnings[0].columns", equalTo(List.of("favourite_colour")));
+    }
+
+    @Test
+    void shouldRefuseBadInputNamingRowAndField() throws Exception {
+        String key = servedModel();
+        Map<String, Object> good = customers(1).get(0);
+        Map<String, Object> wrongType = new LinkedHashMap<>(good);
+        wrongType.put("total_spend", "lots");
+        as(key).contentType("application/json").body(List.of(good, wrongType))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(422)
+                .contentType("application/problem+json").body("row", equalTo(1)).body("field", equalTo("total_spend"))
+                .body("detail", containsString("numeric"));
+        as(key).contentType("application/json").body(Map.of("total_spend", 3))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(422)
+                .body("row", equalTo(0)).body("field", equalTo("customer_id"));
+        as(key).contentType("application/json").body("{\"customer_id\": \"a\", \"total_spend\": NaN}")
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(key).contentType("application/json").body("[]").post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(422);
+        as(key).contentType("text/csv").body("customer_id,total_spend\na,1\nb,many\n")
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(422)
+                .body("line", equalTo(3)).body("column", equalTo("total_spend"));
+        as(key).contentType("text/plain").body("hello").post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(415);
+        List<Map<String, Object>> tooMany = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            tooMany.add(Map.of("customer_id", "c" + i));
+        }
+        as(key).contentType("application/json").body(tooMany).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer404ForUnknownModelsVersionsAndAliases() throws Exception {
+        String key = servedModel();
+        Map<String, Object> customer = customers(1).get(0);
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/nope/predict").then()
+                .statusCode(404).body("detail", containsString("model nope"));
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
+                .statusCode(404).body("detail", containsString("champion"));
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/9/predict").then()
+                .statusCode(404);
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/aliases/nope/predict").then()
+                .statusCode(404);
+        as(key).post("/api/v1/models/ltv/versions/2/archive").then().statusCode(204);
+        as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/2/predict").then()
+                .statusCode(409).body("detail", containsString("archived"));
+    }
+
+    @Test
+    void shouldKeepTenantsApart() throws Exception {
+        String owner = servedModel();
+        setAlias(owner, "champion", 1);
+        String stranger = newTenantKey("predict");
+        Map<String, Object> customer = customers(1).get(0);
+        as(stranger).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
+                .statusCode(404);
+        as(stranger).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(404);
+        String readOnly = issueKey(tenantOf(owner), "read");
+        as(readOnly).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
+                .statusCode(403);
+        as(owner).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
+                .statusCode(200);
+    }
+
+    /** A fresh tenant with dataset "cdnow" (the slice) and model "ltv" holding versions 1 and 2; its admin key. */
+    private String servedModel() throws Exception {
+        String key = newTenantKey("admin");
+        long dataset = as(key).contentType("text/csv").body(TrainedArtifacts.csv().getBytes(StandardCharsets.UTF_8))
+                .queryParam("name", "cdnow").queryParam("id_column", "customer_id").queryParam("label_column", "label")
+                .queryParam("ignore", "fold,label_*").post("/api/v1/datasets").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as(key).contentType("application/json").body(Map.of("name", "ltv")).post("/api/v1/models").then().statusCode(201);
+        for (int version = 1; version <= 2; version++) {
+            long job = as(key).contentType("application/json").body(Map.of("dataset_id", dataset))
+                    .post("/api/v1/models/ltv/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+            insertWorkerVersion(job, version, TrainedArtifacts.artifact(version));
+        }
+        return key;
+    }
+
+    private static void setAlias(String key, String alias, int version) {
+        as(key).contentType("application/json").body(Map.of("version", version))
+                .put("/api/v1/models/ltv/aliases/" + alias).then().statusCode(200);
+    }
+
+    private static double championScore(String key, Map<String, Object> customer, int expectedVersion) {
+        return as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
+                .statusCode(200).body("version", equalTo(expectedVersion)).extract().jsonPath()
+                .getDouble("predictions[0].expected_ltv");
+    }
+
+    private long tenantOf(String key) {
+        return as(key).get("/api/v1/me").then().statusCode(200).extract().jsonPath().getLong("tenant_id");
+    }
+
+    /** The first {@code n} customers of the slice as JSON objects: numbers as numbers, the id as text. */
+    static List<Map<String, Object>> customers(int n) {
+        String[] lines = TrainedArtifacts.csv().split("\n");
+        String[] header = lines[0].split(",");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int r = 1; r <= n; r++) {
+            String[] cells = lines[r].split(",", -1);
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], c == 0 || !cells[c].matches("-?[0-9.]+") ? cells[c] : Double.parseDouble(cells[c]));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static String csvOf(int lines) {
+        String[] all = TrainedArtifacts.csv().split("\n");
+        return String.join("\n", java.util.Arrays.copyOf(all, lines)) + "\n";
+    }
+}
