@@ -1,11 +1,14 @@
 package io.ltvcascade.worker;
 
 import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.JobFailure;
+import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
-import io.ltvcascade.worker.train.JobFailure;
-import io.ltvcascade.worker.train.LeaseLost;
+import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.score.ScoringRun;
 import io.ltvcascade.worker.train.TrainingRun;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
@@ -13,7 +16,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Claims one job at a time and runs it; records success, cancellation or failure (retried with backoff when it
+ * Claims one job at a time, scoring jobs first (they are short and someone usually waits for them), and runs it; records success, cancellation or failure (retried with backoff when it
  * may help). Never dies on a bad job: every error is logged with what happens next, and polling goes on.
  */
 public final class WorkerLoop {
@@ -21,18 +24,22 @@ public final class WorkerLoop {
     private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
 
     private final WorkerConfig config;
-    private final JobQueue queue;
-    private final TrainingRun run;
+    private final List<Lane> lanes;
 
     public WorkerLoop(WorkerConfig config, DataSource dataSource) {
         this.config = config;
-        this.queue = new JobQueue(dataSource);
-        this.run = new TrainingRun(dataSource, queue, config.lease());
+        JobQueue scoring = new JobQueue(dataSource, JobKind.SCORING);
+        JobQueue training = new JobQueue(dataSource, JobKind.TRAINING);
+        ScoringRun scoringRun = new ScoringRun(dataSource, scoring, config.lease());
+        TrainingRun trainingRun = new TrainingRun(dataSource, training, config.lease());
+        this.lanes = List.of(
+                new Lane(scoring, job -> String.format("scored %,d rows", scoringRun.run(job))),
+                new Lane(training, job -> "model " + job.modelId() + " version " + trainingRun.run(job)));
     }
 
     /** Polls until interrupted. */
     public void run() throws InterruptedException {
-        LOG.info(() -> "worker " + config.workerId() + " polling for training jobs");
+        LOG.info(() -> "worker " + config.workerId() + " polling for scoring and training jobs");
         while (!Thread.currentThread().isInterrupted()) {
             if (!runOnce()) {
                 Thread.sleep(config.pollInterval().toMillis());
@@ -40,55 +47,62 @@ public final class WorkerLoop {
         }
     }
 
-    /** Claims and runs at most one job; false when the queue had none (or could not be read). */
+    /** Claims and runs at most one job; false when the queues had none (or could not be read). */
     public boolean runOnce() {
-        Optional<ClaimedJob> claimed;
-        try {
-            claimed = queue.claim(config.workerId(), config.lease());
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "cannot poll the queue (" + e.getMessage() + "); trying again shortly", e);
-            return false;
+        for (Lane lane : lanes) {
+            Optional<ClaimedJob> claimed;
+            try {
+                claimed = lane.queue().claim(config.workerId(), config.lease());
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "cannot poll the queue (" + e.getMessage() + "); trying again shortly", e);
+                return false;
+            }
+            if (claimed.isPresent()) {
+                execute(lane, claimed.get());
+                return true;
+            }
         }
-        claimed.ifPresent(this::execute);
-        return claimed.isPresent();
+        return false;
     }
 
-    private void execute(ClaimedJob job) {
-        LOG.info(() -> "claimed training job " + job.id() + " (tenant " + job.tenantId() + ", attempt " + job.attempt()
-                + " of " + job.maxAttempts() + ")");
+    private void execute(Lane lane, ClaimedJob job) {
+        JobQueue queue = lane.queue();
+        String name = queue.kind().label() + " " + job.id();
+        LOG.info(() -> "claimed " + name + " (tenant " + job.tenantId() + ", attempt " + job.attempt() + " of "
+                + job.maxAttempts() + ")");
         try {
-            int version = run.run(job);
-            LOG.info(() -> "job " + job.id() + " succeeded: model " + job.modelId() + " version " + version);
+            String outcome = lane.runner().run(job);
+            LOG.info(() -> name + " succeeded: " + outcome);
         } catch (CancellationException e) {
-            record(() -> queue.cancelled(job.id(), job.worker()), job, "cancelled as requested");
+            record(() -> queue.cancelled(job.id(), job.worker()), name, "cancelled as requested");
         } catch (LeaseLost e) {
             LOG.warning(e.getMessage() + "; this worker drops it without writing");
         } catch (JobFailure e) {
-            fail(job, e.getMessage(), e.retryable(), e);
+            fail(queue, job, name, e.getMessage(), e.retryable(), e);
         } catch (Exception | OutOfMemoryError e) {
-            fail(job, e.getClass().getSimpleName() + ": " + e.getMessage(), true, e);
+            fail(queue, job, name, e.getClass().getSimpleName() + ": " + e.getMessage(), true, e);
         }
     }
 
-    private void fail(ClaimedJob job, String reason, boolean retryable, Throwable cause) {
-        LOG.log(Level.WARNING, "job " + job.id() + " failed: " + reason, cause);
+    private void fail(JobQueue queue, ClaimedJob job, String name, String reason, boolean retryable, Throwable cause) {
+        LOG.log(Level.WARNING, name + " failed: " + reason, cause);
         record(() -> {
             var outcome = queue.fail(job.id(), job.worker(), reason, retryable, config.retryBackoff());
-            LOG.info(() -> "job " + job.id() + ": " + switch (outcome) {
+            LOG.info(() -> name + ": " + switch (outcome) {
                 case RETRY_SCHEDULED -> "will be retried after a backoff";
                 case FAILED -> "failed for good (" + (retryable ? "no attempts left" : "not retryable") + ")";
                 case NOT_OWNER -> "another worker owns it now; nothing recorded";
             });
             return true;
-        }, job, "failure recorded");
+        }, name, "failure recorded");
     }
 
-    private void record(SqlAction action, ClaimedJob job, String what) {
+    private void record(SqlAction action, String name, String what) {
         try {
             action.run();
-            LOG.info(() -> "job " + job.id() + ": " + what);
+            LOG.info(() -> name + ": " + what);
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "job " + job.id() + ": could not record the outcome (" + e.getMessage()
+            LOG.log(Level.WARNING, name + ": could not record the outcome (" + e.getMessage()
                     + "); its lease will expire and another attempt will run", e);
         }
     }
@@ -97,4 +111,12 @@ public final class WorkerLoop {
     private interface SqlAction {
         boolean run() throws SQLException;
     }
+
+    /** Runs one claimed job to its end and says what it produced. */
+    @FunctionalInterface
+    private interface JobRunner {
+        String run(ClaimedJob job) throws SQLException;
+    }
+
+    private record Lane(JobQueue queue, JobRunner runner) {}
 }

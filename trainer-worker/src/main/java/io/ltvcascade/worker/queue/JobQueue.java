@@ -9,7 +9,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The training_jobs table as a queue, in db-scheduler's manner: one short statement claims a job with
+ * A job table (training_jobs or scoring_jobs, which share the queue columns) as a queue, in db-scheduler's
+ * manner: one short statement claims a job with
  * {@code FOR UPDATE SKIP LOCKED} and a lease; owners extend the lease by heartbeats; a job whose lease expired is
  * claimable again until its attempts are spent, then it fails with the reason. Every write checks the owner, so a
  * worker that lost its lease cannot overwrite the job.
@@ -20,18 +21,26 @@ public final class JobQueue {
             + "OR (status = 'RUNNING' AND lease_expires_at < now() AND attempts < max_attempts)) AND NOT cancel_requested";
 
     private final DataSource dataSource;
+    private final JobKind kind;
+    private final String table;
 
-    public JobQueue(DataSource dataSource) {
+    public JobQueue(DataSource dataSource, JobKind kind) {
         this.dataSource = dataSource;
+        this.kind = kind;
+        this.table = kind.table();
+    }
+
+    public JobKind kind() {
+        return kind;
     }
 
     /** Claims the most urgent claimable job for {@code worker}, or nothing when none waits. */
     public Optional<ClaimedJob> claim(String worker, Duration lease) throws SQLException {
         reapDeadLeases();
-        String sql = "UPDATE training_jobs j SET status = 'RUNNING', attempts = j.attempts + 1, lease_owner = ?, "
+        String sql = "UPDATE " + table + " j SET status = 'RUNNING', attempts = j.attempts + 1, lease_owner = ?, "
                 + "lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(), "
                 + "started_at = COALESCE(j.started_at, now()) "
-                + "WHERE j.id = (SELECT id FROM training_jobs WHERE " + CLAIMABLE
+                + "WHERE j.id = (SELECT id FROM " + table + " WHERE " + CLAIMABLE
                 + " ORDER BY priority DESC, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
                 + "RETURNING j.tenant_id, j.id, j.model_id, j.dataset_id, j.attempts, j.max_attempts, j.config, "
                 + "j.lease_expires_at";
@@ -50,7 +59,7 @@ public final class JobQueue {
 
     /** Extends the lease and stores progress, if {@code worker} still owns the job. */
     public Heartbeat heartbeat(long jobId, String worker, Duration lease, String progressJson) throws SQLException {
-        String sql = "UPDATE training_jobs SET lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(), "
+        String sql = "UPDATE " + table + " SET lease_expires_at = now() + make_interval(secs => ?), heartbeat_at = now(), "
                 + "progress = COALESCE(CAST(? AS jsonb), progress) "
                 + "WHERE id = ? AND status = 'RUNNING' AND lease_owner = ? RETURNING cancel_requested";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -81,7 +90,7 @@ public final class JobQueue {
      */
     public JobOutcome fail(long jobId, String worker, String reason, boolean retryable, Duration backoffBase)
             throws SQLException {
-        String sql = "UPDATE training_jobs SET "
+        String sql = "UPDATE " + table + " SET "
                 + "status = CASE WHEN ? AND attempts < max_attempts THEN 'QUEUED' ELSE 'FAILED' END, "
                 + "run_after = now() + make_interval(secs => ? * power(2, attempts - 1)), error = ?, "
                 + "lease_owner = NULL, lease_expires_at = NULL, "
@@ -105,7 +114,7 @@ public final class JobQueue {
 
     /** Jobs whose worker stopped heartbeating and that have no attempts left fail, saying why. */
     private void reapDeadLeases() throws SQLException {
-        String sql = "UPDATE training_jobs SET "
+        String sql = "UPDATE " + table + " SET "
                 + "status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'FAILED' END, "
                 + "error = CASE WHEN cancel_requested THEN 'cancelled; its worker had stopped' ELSE "
                 + "'worker ' || lease_owner || ' stopped heartbeating (lease expired) on attempt ' || attempts "
@@ -117,9 +126,9 @@ public final class JobQueue {
         }
     }
 
-    private static boolean finish(Connection c, long jobId, String worker, String status, String error)
+    private boolean finish(Connection c, long jobId, String worker, String status, String error)
             throws SQLException {
-        String sql = "UPDATE training_jobs SET status = ?, error = ?, finished_at = now(), lease_owner = NULL, "
+        String sql = "UPDATE " + table + " SET status = ?, error = ?, finished_at = now(), lease_owner = NULL, "
                 + "lease_expires_at = NULL WHERE id = ? AND status = 'RUNNING' AND lease_owner = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, status);

@@ -6,6 +6,7 @@ import io.ltvcascade.model.data.ColumnBlock;
 import io.ltvcascade.model.data.SchemaJson;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.data.TableSchema;
+import io.ltvcascade.worker.queue.JobFailure;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

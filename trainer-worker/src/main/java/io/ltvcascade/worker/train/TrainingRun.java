@@ -11,8 +11,10 @@ import io.ltvcascade.model.ccor.TrainingResult;
 import io.ltvcascade.model.data.Split;
 import io.ltvcascade.model.metrics.QualityReport;
 import io.ltvcascade.worker.queue.ClaimedJob;
-import io.ltvcascade.worker.queue.Heartbeat;
+import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.queue.LeaseKeeper;
+import io.ltvcascade.worker.queue.LeaseLost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -29,9 +31,6 @@ import javax.sql.DataSource;
  * checks between batches), score the test part, then write the version and mark the job done in one transaction.
  */
 public final class TrainingRun {
-
-    /** Least time between two lease renewals made from inside the batch loop. */
-    private static final Duration BEAT_EVERY = Duration.ofSeconds(2);
 
     private final DataSource dataSource;
     private final JobQueue queue;
@@ -52,10 +51,10 @@ public final class TrainingRun {
         Split split = spec.apply(new DatasetReader(dataSource).read(job.tenantId(), job.datasetId()));
         ModelConfig config = spec.modelWithSeed();
         List<EpochReport> history = new ArrayList<>();
-        LeaseKeeper keeper = new LeaseKeeper(job);
+        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
         try (TrainingResult result = new ModelTrainer(config, report -> {
             history.add(report);
-            keeper.beat(progress(report, history.size()));
+            keeper.beat(json(progress(report, history.size())));
         }, keeper::cancelRequested).train(split.train(), split.validation())) {
             QualityReport report = Evaluation.evaluate(result.model(), split.test());
             byte[] artifact = ModelArtifact.write(result.model());
@@ -123,41 +122,6 @@ public final class TrainingRun {
             return ModelJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Renews the lease with progress after each epoch and at most every {@link #BEAT_EVERY} between batches. */
-    private final class LeaseKeeper {
-        private final ClaimedJob job;
-        private long lastBeat = System.nanoTime();
-        private boolean cancel;
-
-        LeaseKeeper(ClaimedJob job) {
-            this.job = job;
-        }
-
-        void beat(Map<String, Object> progress) {
-            send(json(progress));
-        }
-
-        boolean cancelRequested() {
-            if (System.nanoTime() - lastBeat > BEAT_EVERY.toNanos()) {
-                send(null);
-            }
-            return cancel;
-        }
-
-        private void send(String progressJson) {
-            try {
-                Heartbeat beat = queue.heartbeat(job.id(), job.worker(), lease, progressJson);
-                lastBeat = System.nanoTime();
-                if (!beat.stillOwner()) {
-                    throw new LeaseLost(job.id());
-                }
-                cancel = beat.cancelRequested();
-            } catch (SQLException e) {
-                throw new JobFailure("heartbeat failed: " + e.getMessage(), true, e);
-            }
         }
     }
 }

@@ -55,7 +55,7 @@ class JobQueueTest {
     @BeforeEach
     void emptyQueue() throws SQLException {
         sql("DELETE FROM training_jobs");
-        queue = new JobQueue(dataSource);
+        queue = new JobQueue(dataSource, JobKind.TRAINING);
     }
 
     @Test

@@ -76,6 +76,13 @@ public final class WorkerDatabase implements AutoCloseable {
                 + ", " + model + ", " + datasetId + ", 'QUEUED', '" + jobConfigJson + "') RETURNING id");
     }
 
+    /** A queued scoring job for the dataset with the version {@code versionId}; returns the job id. */
+    public long scoringJob(long tenantId, long datasetId, long versionId) throws SQLException {
+        return single("INSERT INTO scoring_jobs (tenant_id, model_id, version_id, dataset_id, status) SELECT tenant_id, "
+                + "model_id, id, " + datasetId + ", 'QUEUED' FROM model_versions WHERE tenant_id = " + tenantId
+                + " AND id = " + versionId + " RETURNING id");
+    }
+
     public long single(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.JobFailure;
+import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import java.time.Duration;
@@ -39,7 +41,7 @@ class TrainingRunTest {
     @Test
     void shouldWriteOneVersionWithItsReportHistoryAndLineage() throws Exception {
         long jobId = db.job(dataset[0], dataset[1], CONFIG);
-        JobQueue queue = new JobQueue(db.dataSource());
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.TRAINING);
         ClaimedJob job = queue.claim("w1", LEASE).orElseThrow();
         assertEquals(jobId, job.id());
 
@@ -59,7 +61,7 @@ class TrainingRunTest {
     @Test
     void shouldStopWhenCancellationIsRequested() throws Exception {
         long jobId = db.job(dataset[0], dataset[1], CONFIG);
-        JobQueue queue = new JobQueue(db.dataSource());
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.TRAINING);
         ClaimedJob job = queue.claim("w2", LEASE).orElseThrow();
         db.execute("UPDATE training_jobs SET cancel_requested = TRUE WHERE id = " + jobId);
         // the flag is read at the first epoch's heartbeat; the second epoch then stops before its first batch
@@ -72,7 +74,7 @@ class TrainingRunTest {
         long[] other = db.dataset("gone-test", SyntheticData.generate(500, 4));
         long jobId = db.job(other[0], other[1], CONFIG);
         db.execute("UPDATE datasets SET status = 'DELETED' WHERE id = " + other[1]);
-        JobQueue queue = new JobQueue(db.dataSource());
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.TRAINING);
         ClaimedJob job = queue.claim("w3", LEASE).orElseThrow();
         JobFailure failure = assertThrows(JobFailure.class, () -> new TrainingRun(db.dataSource(), queue, LEASE).run(job));
         assertTrue(!failure.retryable() && failure.getMessage().contains("deleted"));

@@ -1,4 +1,4 @@
-package io.ltvcascade.worker.train;
+package io.ltvcascade.worker.queue;
 
 /** This worker's lease on a job expired and another worker owns it now: stop and write nothing. */
 public class LeaseLost extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.ltvcascade.worker.train;
+package io.ltvcascade.worker.queue;
 
 /** A job that cannot succeed, with whether trying again could help (a deleted dataset never comes back). */
 public class JobFailure extends RuntimeException {

@@ -1,0 +1,120 @@
+package io.ltvcascade.worker.score;
+
+import ai.djl.Device;
+import io.ltvcascade.model.ccor.ArtifactException;
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.data.Table;
+import io.ltvcascade.model.scoring.ScoredCustomer;
+import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.JobFailure;
+import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.queue.LeaseKeeper;
+import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.train.DatasetReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+
+/**
+ * Runs one claimed scoring job: read the dataset and the model version's artifact, score the rows chunk by chunk on
+ * the CPU (the same code path as online scoring, so the numbers are the same), store each chunk as compressed CSV
+ * with a progress heartbeat, and mark the job done in the transaction that wrote the chunks.
+ */
+public final class ScoringRun {
+
+    /** Rows per stored result chunk (and per progress beat). */
+    static final int CHUNK_ROWS = 16384;
+
+    private static final Logger LOG = Logger.getLogger(ScoringRun.class.getName());
+
+    private final DataSource dataSource;
+    private final JobQueue queue;
+    private final Duration lease;
+
+    public ScoringRun(DataSource dataSource, JobQueue queue, Duration lease) {
+        this.dataSource = dataSource;
+        this.queue = queue;
+        this.lease = lease;
+    }
+
+    /** The number of rows scored; throws like {@link io.ltvcascade.worker.train.TrainingRun#run}. */
+    public int run(ClaimedJob job) throws SQLException {
+        Table rows = new DatasetReader(dataSource).read(job.tenantId(), job.datasetId());
+        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
+        try (LtvModel model = load(job); Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                writeChunks(c, job, model, rows, keeper);
+                markDone(c, job, rows.rows(), model.scheme().buckets());
+                c.commit();
+                return rows.rows();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void writeChunks(Connection c, ClaimedJob job, LtvModel model, Table rows, LeaseKeeper keeper)
+            throws SQLException {
+        ChunkWriter chunks = new ChunkWriter(c, job.tenantId(), job.id(), model.scheme().buckets());
+        long started = System.nanoTime();
+        for (int from = 0; from < rows.rows(); from += CHUNK_ROWS) {
+            if (keeper.cancelRequested()) {
+                throw new CancellationException("cancelled on request while running");
+            }
+            int to = Math.min(rows.rows(), from + CHUNK_ROWS);
+            Table part = rows.select(IntStream.range(from, to).toArray());
+            chunks.write(from, ScoredCustomer.of(part.ids(), model.predict(part)));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            keeper.beat(progress(to, rows.rows(), seconds));
+            LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), to, rows.rows(),
+                    to / seconds));
+        }
+    }
+
+    private LtvModel load(ClaimedJob job) throws SQLException {
+        byte[] artifact;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT v.artifact "
+                + "FROM scoring_jobs j JOIN model_versions v ON v.tenant_id = j.tenant_id AND v.id = j.version_id "
+                + "WHERE j.id = ?")) {
+            s.setLong(1, job.id());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new JobFailure("the model version of scoring job " + job.id() + " does not exist", false, null);
+                }
+                artifact = rs.getBytes(1);
+            }
+        }
+        try {
+            return ModelArtifact.read(artifact, Device.cpu());
+        } catch (ArtifactException e) {
+            throw new JobFailure("the model version's artifact is unreadable: " + e.getMessage(), false, e);
+        }
+    }
+
+    private void markDone(Connection c, ClaimedJob job, int rows, int buckets) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE scoring_jobs SET result_rows = ?, result_buckets = ? WHERE id = ?")) {
+            s.setLong(1, rows);
+            s.setInt(2, buckets);
+            s.setLong(3, job.id());
+            s.executeUpdate();
+        }
+        if (!queue.succeed(c, job.id(), job.worker())) {
+            throw new LeaseLost(job.id());
+        }
+    }
+
+    private static String progress(int done, int total, double seconds) {
+        return String.format(java.util.Locale.ROOT, "{\"rows_scored\": %d, \"rows_total\": %d, \"rows_per_second\": %.1f}",
+                done, total, done / Math.max(seconds, 1e-9));
+    }
+}

@@ -1,0 +1,119 @@
+package io.ltvcascade.worker.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.Device;
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.Predictions;
+import io.ltvcascade.model.data.SyntheticData;
+import io.ltvcascade.model.data.Table;
+import io.ltvcascade.model.scoring.PredictionCsv;
+import io.ltvcascade.model.scoring.ScoredCustomer;
+import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.JobKind;
+import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.support.WorkerDatabase;
+import io.ltvcascade.worker.train.TrainingRun;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A claimed scoring job run for real: chunks in order with the library's exact numbers, or a clean stop. */
+class ScoringRunTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final String CONFIG = "{\"model\": {\"model_type\": \"ccor\", \"encoder_widths\": [16], "
+            + "\"training\": {\"epochs\": 1, \"batch_size\": 1024}}, "
+            + "\"split\": {\"train_share\": 0.6, \"validation_share\": 0.2}, \"seed\": 3}";
+
+    private static WorkerDatabase db;
+    private static Table data;
+    private static long tenant;
+    private static long dataset;
+    private static long version;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        db = new WorkerDatabase();
+        data = SyntheticData.generate(ScoringRun.CHUNK_ROWS * 2 + 100, 8);
+        long[] ids = db.dataset("scoring-test", data);
+        tenant = ids[0];
+        dataset = ids[1];
+        long trainingJob = db.job(tenant, dataset, CONFIG);
+        JobQueue training = new JobQueue(db.dataSource(), JobKind.TRAINING);
+        new TrainingRun(db.dataSource(), training, LEASE).run(training.claim("trainer", LEASE).orElseThrow());
+        version = db.single("SELECT id FROM model_versions WHERE job_id = " + trainingJob);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    @Test
+    void shouldStoreEveryRowInOrderWithTheLibrarysNumbers() throws Exception {
+        long jobId = db.scoringJob(tenant, dataset, version);
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
+        ClaimedJob job = queue.claim("scorer", LEASE).orElseThrow();
+
+        assertEquals(data.rows(), new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+
+        assertEquals("SUCCEEDED", db.text("SELECT status FROM scoring_jobs WHERE id = " + jobId));
+        assertEquals(data.rows(), db.single("SELECT result_rows FROM scoring_jobs WHERE id = " + jobId));
+        assertEquals(3, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
+        assertEquals(data.rows(), db.single("SELECT (progress->>'rows_scored')::int FROM scoring_jobs WHERE id = " + jobId));
+        int buckets = (int) db.single("SELECT result_buckets FROM scoring_jobs WHERE id = " + jobId);
+        List<ScoredCustomer> stored = results(jobId, buckets);
+        byte[] artifact = artifact();
+        try (LtvModel model = ModelArtifact.read(artifact, Device.cpu())) {
+            Predictions library = model.predict(data);
+            for (int i = 0; i < data.rows(); i++) {
+                assertEquals(data.ids()[i], stored.get(i).customerId());
+                assertEquals(library.expected()[i], stored.get(i).expectedLtv(), "row " + i);
+            }
+        }
+    }
+
+    @Test
+    void shouldStopWithoutResultsWhenCancellationIsRequested() throws Exception {
+        long jobId = db.scoringJob(tenant, dataset, version);
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
+        ClaimedJob job = queue.claim("scorer-2", LEASE).orElseThrow();
+        db.execute("UPDATE scoring_jobs SET cancel_requested = TRUE WHERE id = " + jobId);
+        // the flag is read at the first chunk's heartbeat; the second chunk then stops
+        assertThrows(CancellationException.class, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+        assertEquals(0, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
+    }
+
+    private static List<ScoredCustomer> results(long jobId, int buckets) throws Exception {
+        List<ScoredCustomer> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT data FROM scoring_results WHERE job_id = " + jobId + " ORDER BY chunk_no")) {
+            while (rs.next()) {
+                out.addAll(PredictionCsv.readRows(new InputStreamReader(new GZIPInputStream(
+                        new ByteArrayInputStream(rs.getBytes(1))), StandardCharsets.UTF_8), buckets));
+            }
+        }
+        return out;
+    }
+
+    private static byte[] artifact() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT artifact FROM model_versions WHERE id = " + version)) {
+            rs.next();
+            return rs.getBytes(1);
+        }
+    }
+}
