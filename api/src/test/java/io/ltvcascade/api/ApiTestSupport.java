@@ -12,6 +12,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,6 +104,31 @@ public abstract class ApiTestSupport {
             s.setLong(3, jobId);
             s.executeUpdate();
         }
+    }
+
+    /** A tenant serving model "ltv": its admin key, id, and dataset "cdnow" (the CDNOW slice) it was trained on. */
+    protected record ServedModel(String key, long tenantId, long datasetId) {}
+
+    /** A fresh tenant with dataset "cdnow" (the slice) and model "ltv" holding versions 1 and 2 (real artifacts). */
+    protected ServedModel servedModel() throws SQLException {
+        long tenant = createTenant();
+        String key = issueKey(tenant, "admin");
+        long dataset = as(key).contentType("text/csv").body(TrainedArtifacts.csv().getBytes(StandardCharsets.UTF_8))
+                .queryParam("name", "cdnow").queryParam("id_column", "customer_id").queryParam("label_column", "label")
+                .queryParam("ignore", "fold,label_*").post("/api/v1/datasets").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        as(key).contentType("application/json").body(Map.of("name", "ltv")).post("/api/v1/models").then().statusCode(201);
+        for (int version = 1; version <= 2; version++) {
+            long job = as(key).contentType("application/json").body(Map.of("dataset_id", dataset))
+                    .post("/api/v1/models/ltv/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
+            insertWorkerVersion(job, version, TrainedArtifacts.artifact(version));
+        }
+        return new ServedModel(key, tenant, dataset);
+    }
+
+    protected static void setAlias(String key, String alias, int version) {
+        as(key).contentType("application/json").body(Map.of("version", version))
+                .put("/api/v1/models/ltv/aliases/" + alias).then().statusCode(200);
     }
 
     protected static Path sharedData(String relative) {

@@ -30,7 +30,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldScoreOneCustomerWithTheChampion() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         setAlias(key, "champion", 1);
         JsonPath answer = as(key).contentType("application/json").body(customers(1).get(0))
                 .post("/api/v1/models/ltv/predict").then().statusCode(200)
@@ -49,7 +49,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldScoreExactlyAsTheLibraryDoesForJsonAndCsvBodies() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         List<Map<String, Object>> rows = customers(40);
         List<Double> json = as(key).contentType("application/json").body(rows)
                 .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
@@ -70,7 +70,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldAnswerWithTheVersionAnAliasPointsAtRightAfterItMoves() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         Map<String, Object> customer = customers(3).get(2);
         setAlias(key, "champion", 1);
         double first = championScore(key, customer, 1);
@@ -89,7 +89,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldImputeMissingFeaturesAndListUnknownColumns() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         Map<String, Object> sparse = Map.of("customer_id", "x1", "total_spend", 120.5, "favourite_colour", "teal");
         as(key).contentType("application/json").body(List.of(sparse, Map.of("customer_id", 42)))
                 .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
@@ -100,7 +100,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldRefuseBadInputNamingRowAndField() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         Map<String, Object> good = customers(1).get(0);
         Map<String, Object> wrongType = new LinkedHashMap<>(good);
         wrongType.put("total_spend", "lots");
@@ -131,7 +131,7 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldAnswer404ForUnknownModelsVersionsAndAliases() throws Exception {
-        String key = servedModel();
+        String key = servedModel().key();
         Map<String, Object> customer = customers(1).get(0);
         as(key).contentType("application/json").body(customer).post("/api/v1/models/nope/predict").then()
                 .statusCode(404).body("detail", containsString("model nope"));
@@ -148,7 +148,8 @@ class PredictionApiTest extends ApiTestSupport {
 
     @Test
     void shouldKeepTenantsApart() throws Exception {
-        String owner = servedModel();
+        ServedModel served = servedModel();
+        String owner = served.key();
         setAlias(owner, "champion", 1);
         String stranger = newTenantKey("predict");
         Map<String, Object> customer = customers(1).get(0);
@@ -156,42 +157,17 @@ class PredictionApiTest extends ApiTestSupport {
                 .statusCode(404);
         as(stranger).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/1/predict")
                 .then().statusCode(404);
-        String readOnly = issueKey(tenantOf(owner), "read");
+        String readOnly = issueKey(served.tenantId(), "read");
         as(readOnly).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
                 .statusCode(403);
         as(owner).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
                 .statusCode(200);
     }
 
-    /** A fresh tenant with dataset "cdnow" (the slice) and model "ltv" holding versions 1 and 2; its admin key. */
-    private String servedModel() throws Exception {
-        String key = newTenantKey("admin");
-        long dataset = as(key).contentType("text/csv").body(TrainedArtifacts.csv().getBytes(StandardCharsets.UTF_8))
-                .queryParam("name", "cdnow").queryParam("id_column", "customer_id").queryParam("label_column", "label")
-                .queryParam("ignore", "fold,label_*").post("/api/v1/datasets").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-        as(key).contentType("application/json").body(Map.of("name", "ltv")).post("/api/v1/models").then().statusCode(201);
-        for (int version = 1; version <= 2; version++) {
-            long job = as(key).contentType("application/json").body(Map.of("dataset_id", dataset))
-                    .post("/api/v1/models/ltv/training-jobs").then().statusCode(201).extract().jsonPath().getLong("id");
-            insertWorkerVersion(job, version, TrainedArtifacts.artifact(version));
-        }
-        return key;
-    }
-
-    private static void setAlias(String key, String alias, int version) {
-        as(key).contentType("application/json").body(Map.of("version", version))
-                .put("/api/v1/models/ltv/aliases/" + alias).then().statusCode(200);
-    }
-
     private static double championScore(String key, Map<String, Object> customer, int expectedVersion) {
         return as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
                 .statusCode(200).body("version", equalTo(expectedVersion)).extract().jsonPath()
                 .getDouble("predictions[0].expected_ltv");
-    }
-
-    private long tenantOf(String key) {
-        return as(key).get("/api/v1/me").then().statusCode(200).extract().jsonPath().getLong("tenant_id");
     }
 
     /** The first {@code n} customers of the slice as JSON objects: numbers as numbers, the id as text. */

@@ -14,7 +14,6 @@ import io.ltvcascade.api.model.ModelRepository;
 import io.ltvcascade.api.model.ModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,16 +50,9 @@ public class TrainingJobService {
         }
         Dataset dataset = datasets.find(request.datasetId());
         SplitRequest split = Splits.validated(request.split(), datasets.schemaOf(dataset));
-        TrainingJob job = new TrainingJob();
-        job.tenantId = caller.tenantId();
-        job.modelId = model.id;
-        job.datasetId = dataset.id;
-        job.status = TrainingJob.QUEUED;
-        job.priority = request.priority() == null ? 0 : request.priority();
-        job.config = json.write(jobConfig(model, split, request.seed()));
-        job.maxAttempts = config.maxAttempts();
-        job.runAfter = Instant.now();
-        job.createdAt = job.runAfter;
+        TrainingJob job = TrainingJob.queued(caller.tenantId(), model.id, dataset.id,
+                request.priority() == null ? 0 : request.priority(), config.maxAttempts(),
+                json.write(jobConfig(model, split, request.seed())));
         jobs.persistAndFlush(job);
         audit.record(job.tenantId, "training-job.start", "training-job", job.id,
                 Map.of("model", model.name, "dataset_id", dataset.id));
@@ -80,15 +72,7 @@ public class TrainingJobService {
     @Transactional
     public TrainingJobResponse cancel(long id) {
         TrainingJob job = find(id);
-        if (job.isFinished()) {
-            throw ProblemException.conflict("training job " + id + " already ended as " + job.status.toLowerCase());
-        }
-        job.cancelRequested = true;
-        if (TrainingJob.QUEUED.equals(job.status)) {
-            job.status = TrainingJob.CANCELLED;
-            job.error = "cancelled on request before it started";
-            job.finishedAt = Instant.now();
-        }
+        job.requestCancel("training job");
         audit.record(job.tenantId, "training-job.cancel", "training-job", job.id, Map.of("status", job.status));
         return toResponse(job);
     }

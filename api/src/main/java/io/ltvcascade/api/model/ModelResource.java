@@ -9,6 +9,9 @@ import io.ltvcascade.api.common.PageRequest;
 import io.ltvcascade.api.job.StartTrainingRequest;
 import io.ltvcascade.api.job.TrainingJobResponse;
 import io.ltvcascade.api.job.TrainingJobService;
+import io.ltvcascade.api.scoring.ScoringJobResponse;
+import io.ltvcascade.api.scoring.ScoringJobService;
+import io.ltvcascade.api.scoring.StartScoringRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A tenant's models: create with a validated training configuration, list, get by name, start training. */
+/** A tenant's models: create with a validated training configuration, list, get by name, start training or scoring. */
 @Path("/api/v1/models")
 @RequiresScope(Scope.READ)
 public class ModelResource {
@@ -30,14 +33,16 @@ public class ModelResource {
     private final ModelVersionService versions;
     private final ModelAliasService aliases;
     private final TrainingJobService jobs;
+    private final ScoringJobService scoringJobs;
     private final Idempotency idempotency;
 
     public ModelResource(ModelService models, ModelVersionService versions, ModelAliasService aliases,
-            TrainingJobService jobs, Idempotency idempotency) {
+            TrainingJobService jobs, ScoringJobService scoringJobs, Idempotency idempotency) {
         this.models = models;
         this.versions = versions;
         this.aliases = aliases;
         this.jobs = jobs;
+        this.scoringJobs = scoringJobs;
         this.idempotency = idempotency;
     }
 
@@ -60,6 +65,18 @@ public class ModelResource {
         return idempotency.create(idempotencyKey, "POST /api/v1/models/" + model + "/training-jobs", () -> {
             TrainingJobResponse job = jobs.start(model, request);
             return Created.at("/api/v1/training-jobs/" + job.id(), job);
+        });
+    }
+
+    @POST
+    @Path("/{name}/scoring-jobs")
+    @RequiresScope(Scope.PREDICT)
+    @Operation(summary = "Queue a scoring job: a dataset version scored with a pinned version or an alias (champion)")
+    public Response score(@PathParam("name") String model, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            StartScoringRequest request) {
+        return idempotency.create(idempotencyKey, "POST /api/v1/models/" + model + "/scoring-jobs", () -> {
+            ScoringJobResponse job = scoringJobs.start(model, request);
+            return Created.at("/api/v1/scoring-jobs/" + job.id(), job);
         });
     }
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Load benchmark of online scoring (results go to docs/benchmarks.md by hand):
+#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 by default)
+# Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
+# CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
+# single-customer predicts, 1,000-customer predicts. Needs wrk (installed with apt-get when missing) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+port=${PORT:-18080}
+duration=${DURATION:-60}
+connections=${CONNECTIONS:-64}
+data_csv=${DATA_CSV:-../shared/data/cdnow/ltv_table.csv}
+admin=ltv_0123456789ab_serving-benchmark-operator
+work=$(mktemp -d /tmp/ltv-serving-bench.XXXXXX)
+base=http://127.0.0.1:$port
+
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+[ -f api/target/quarkus-app/quarkus-run.jar ] && [ -f trainer-worker/target/ltv-trainer-worker.jar ] \
+    || ./mvnw -B -q -DskipTests package
+
+LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
+    LTV_WORKER_JAR=$PWD/trainer-worker/target/ltv-trainer-worker.jar \
+    java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar >"$work/api.log" 2>&1 &
+api=$!
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf "$base/q/health/ready" >/dev/null; do sleep 1; kill -0 $api || { cat "$work/api.log"; exit 1; }; done
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+call() { curl -sf -H "Authorization: Bearer $1" "${@:2}"; }
+tenant=$(call $admin -H 'Content-Type: application/json' -d '{"name":"bench"}' $base/api/v1/tenants | json "['id']")
+key=$(call $admin -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["admin"]}' \
+    $base/api/v1/tenants/$tenant/keys | json "['key']")
+dataset=$(call $key -H 'Content-Type: text/csv' --data-binary @"$data_csv" \
+    "$base/api/v1/datasets?name=cdnow&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
+call $key -H 'Content-Type: application/json' -d '{"name":"ltv"}' $base/api/v1/models >/dev/null
+job=$(call $key -H 'Content-Type: application/json' \
+    -d "{\"dataset_id\":$dataset,\"split\":{\"fold_column\":\"fold\",\"train_folds\":[0,1,2],\"validation_folds\":[3],\"test_folds\":[4]}}" \
+    $base/api/v1/models/ltv/training-jobs | json "['id']")
+echo "training job $job on dataset $dataset ..."
+while status=$(call $key $base/api/v1/training-jobs/$job | json "['status']"); [ "$status" != succeeded ]; do
+    case $status in failed|cancelled) echo "training job $job $status"; exit 1 ;; esac
+    sleep 2
+done
+call $key -X PUT -H 'Content-Type: application/json' -d '{"version":1}' $base/api/v1/models/ltv/aliases/champion >/dev/null
+
+python3 bench/serving/bodies.py "$data_csv" "$work" 1000
+rss() { ps -o rss= -p $api | awk '{printf "%.0f MiB", $1/1024}'; }
+load() { # name, connections, seconds, url, [body]
+    echo "== $1: $2 connections, $3 s (api RSS before: $(rss))"
+    if [ -n "${5:-}" ]; then
+        BODY=$5 KEY=$key wrk -t2 -c"$2" -d"$3"s --latency -s bench/serving/post.lua "$4"
+    else
+        wrk -t2 -c"$2" -d"$3"s --latency "$4"
+    fi
+    echo "   api RSS after: $(rss)"
+}
+# warm the JIT and the model cache before measuring
+load warm-up 8 10 "$base/api/v1/models/ltv/predict" "$work/one.json" >/dev/null
+load warm-up 2 5 "$base/api/v1/models/ltv/predict" "$work/many.json" >/dev/null
+load "/q/health (reference)" "$connections" "$duration" "$base/q/health"
+load "predict, 1 customer" "$connections" "$duration" "$base/api/v1/models/ltv/predict" "$work/one.json"
+load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
+load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
+grep -c "ERROR" "$work/api.log" | xargs echo "ERROR lines in the api log:"
