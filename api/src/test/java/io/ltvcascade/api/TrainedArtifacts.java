@@ -31,7 +31,7 @@ public final class TrainedArtifacts {
     private TrainedArtifacts() {}
 
     /** The CDNOW slice as CSV text, as the tests upload it. */
-    static synchronized String csv() {
+    public static synchronized String csv() {
         if (csv == null) {
             try (var lines = Files.lines(ApiTestSupport.sharedData("cdnow/ltv_table.csv"))) {
                 csv = lines.limit(ROWS + 1).collect(Collectors.joining("\n", "", "\n"));

@@ -23,12 +23,15 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final TenantRepository tenants;
     private final AuditService audit;
+    private final KeyCache keyCache;
     private final Caller caller;
 
-    public ApiKeyService(ApiKeyRepository keys, TenantRepository tenants, AuditService audit, Caller caller) {
+    public ApiKeyService(ApiKeyRepository keys, TenantRepository tenants, AuditService audit, KeyCache keyCache,
+            Caller caller) {
         this.keys = keys;
         this.tenants = tenants;
         this.audit = audit;
+        this.keyCache = keyCache;
         this.caller = caller;
     }
 
@@ -54,6 +57,7 @@ public class ApiKeyService {
         ApiKey key = keys.findForTenant(tenantId, keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            keyCache.forgetKey(key.prefix);
             audit.record(tenantId, "api-key.revoke", "api-key", key.id, Map.of("name", key.name));
         }
         return ApiKeyResponse.from(key);

@@ -19,11 +19,13 @@ public class AuthFilter {
 
     private final ApiKeyRepository keys;
     private final TenantRepository tenants;
+    private final KeyCache cache;
     private final Caller caller;
 
-    public AuthFilter(ApiKeyRepository keys, TenantRepository tenants, Caller caller) {
+    public AuthFilter(ApiKeyRepository keys, TenantRepository tenants, KeyCache cache, Caller caller) {
         this.keys = keys;
         this.tenants = tenants;
+        this.cache = cache;
         this.caller = caller;
     }
 
@@ -34,9 +36,6 @@ public class AuthFilter {
             return;
         }
         ApiKey key = keyFrom(request.getHeaderString("Authorization"));
-        if (!key.isOperator()) {
-            requireActiveTenant(key.tenantId);
-        }
         caller.authenticate(key);
         if (Arrays.stream(rule.value()).noneMatch(caller::has)) {
             throw ProblemException.forbidden("this key lacks the scope this call needs: one of "
@@ -51,20 +50,33 @@ public class AuthFilter {
             throw ProblemException.unauthorized("send an API key as 'Authorization: Bearer <key>'");
         }
         String presented = header.substring(7).trim();
-        ApiKey key = KeySecrets.prefixOf(presented).flatMap(keys::findByPrefix)
-                .filter(k -> KeySecrets.matches(presented, k.secretHash))
-                .orElseThrow(() -> ProblemException.unauthorized("the API key is not valid"));
+        String prefix = KeySecrets.prefixOf(presented).orElseThrow(AuthFilter::invalid);
+        KeyCache.Entry known = cache.get(prefix);
+        if (known == null) {
+            ApiKey stored = keys.findByPrefix(prefix).orElseThrow(AuthFilter::invalid);
+            known = cache.put(prefix, stored, stored.isOperator() || isActive(stored.tenantId));
+        }
+        ApiKey key = known.key();
+        if (!KeySecrets.matches(presented, key.secretHash)) {
+            throw invalid();
+        }
         if (key.revokedAt != null) {
             throw ProblemException.unauthorized("the API key was revoked at " + key.revokedAt);
+        }
+        if (!known.tenantActive()) {
+            throw ProblemException.forbidden("tenant " + key.tenantId + " is suspended; its keys are refused until it "
+                    + "is resumed");
         }
         return key;
     }
 
-    private void requireActiveTenant(long tenantId) {
+    private static ProblemException invalid() {
+        return ProblemException.unauthorized("the API key is not valid");
+    }
+
+    private boolean isActive(long tenantId) {
         Tenant tenant = tenants.findById(tenantId);
-        if (tenant == null || !tenant.isActive()) {
-            throw ProblemException.forbidden("tenant " + tenantId + " is suspended; its keys are refused until it is resumed");
-        }
+        return tenant != null && tenant.isActive();
     }
 
     // last_used_at is advisory: written at most once a minute per key, outside the request's transaction
@@ -72,6 +84,7 @@ public class AuthFilter {
         Instant now = Instant.now();
         if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(1, ChronoUnit.MINUTES))) {
             QuarkusTransaction.requiringNew().run(() -> keys.update("lastUsedAt = ?1 where id = ?2", now, key.id));
+            key.lastUsedAt = now;
         }
     }
 

@@ -20,13 +20,15 @@ public class ArtifactLoader {
 
     private final EntityManager em;
     private final Json json;
-    private final int slots;
+    private final int lanes;
+    private final int maxBatchRows;
 
     public ArtifactLoader(EntityManager em, Json json, ServingConfig config) {
         this.em = em;
         this.json = json;
-        this.slots = config.concurrentForwards() > 0 ? config.concurrentForwards()
+        this.lanes = config.concurrentForwards() > 0 ? config.concurrentForwards()
                 : Runtime.getRuntime().availableProcessors();
+        this.maxBatchRows = config.maxBatchRows();
     }
 
     LoadedModel load(ServedVersion version) {
@@ -46,6 +48,7 @@ public class ArtifactLoader {
         }
         Log.infof("loaded model %s version %d (%d bytes) in %d ms", version.modelName(), version.version(),
                 artifact.length, (System.nanoTime() - started) / 1_000_000);
-        return new LoadedModel(version.versionId(), model, schema.column(schema.idIndex()).name(), artifact.length, slots);
+        return new LoadedModel(version.versionId(), model, schema.column(schema.idIndex()).name(), artifact.length, lanes,
+                maxBatchRows);
     }
 }

@@ -3,11 +3,11 @@ package io.ltvcascade.api.serving;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.Table;
-import java.util.concurrent.Semaphore;
 
 /**
- * One model version in memory, shared by request threads: a bounded number of forward passes run on it at once
- * (the pool of scoring slots), and it is closed only when the cache has dropped it and no request still uses it.
+ * One model version in memory, shared by request threads: features are encoded on the request's thread, forward
+ * passes go through its {@link BatchingScorer}, and it is closed only when the cache has dropped it and no request
+ * still uses it.
  */
 final class LoadedModel {
 
@@ -15,16 +15,16 @@ final class LoadedModel {
     private final LtvModel model;
     private final String idColumn;
     private final long weight;
-    private final Semaphore slots;
+    private final BatchingScorer scorer;
     private int users;
     private boolean dropped;
 
-    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, int slots) {
+    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, int lanes, int maxBatchRows) {
         this.versionId = versionId;
         this.model = model;
         this.idColumn = idColumn;
         this.weight = weight;
-        this.slots = new Semaphore(slots, true);
+        this.scorer = new BatchingScorer(model, lanes, maxBatchRows);
     }
 
     long versionId() {
@@ -43,14 +43,8 @@ final class LoadedModel {
         return weight;
     }
 
-    /** Scores on a free slot, waiting for one when all are busy. */
     Predictions predict(Table rows) throws InterruptedException {
-        slots.acquire();
-        try {
-            return model.predict(rows);
-        } finally {
-            slots.release();
-        }
+        return scorer.score(model.features().encode(rows));
     }
 
     /** Registers a user; false once the cache dropped this model (the caller looks it up again). */

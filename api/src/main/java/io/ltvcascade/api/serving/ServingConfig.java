@@ -24,9 +24,13 @@ public interface ServingConfig {
     long cacheMaxBytes();
 
     /**
-     * Forward passes that may run at once per loaded version (0 = one per CPU core); further requests wait for a
-     * free slot, so that many connections cannot oversubscribe the cores.
+     * Forward passes that may run at once per loaded version (0 = one per CPU core); requests that wait for a free
+     * one are scored together in the next pass, so that many connections cannot oversubscribe the cores.
      */
     @WithDefault("0")
     int concurrentForwards();
+
+    /** Most rows in one coalesced forward pass (a single larger request still runs whole). */
+    @WithDefault("2048")
+    int maxBatchRows();
 }

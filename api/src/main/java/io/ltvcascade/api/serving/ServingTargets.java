@@ -1,68 +1,86 @@
 package io.ltvcascade.api.serving;
 
+import io.agroal.api.AgroalDataSource;
 import io.ltvcascade.api.auth.Caller;
 import io.ltvcascade.api.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * Finds the version a predict request addresses, in the caller's tenant only: by alias or by number. One indexed
- * query per request and no caching, so alias moves and rollbacks are seen at once by every api replica.
+ * query per request and no caching, so alias moves and rollbacks are seen at once by every api replica. Plain JDBC:
+ * this runs on every predict request, and an ORM session would cost more than the query.
  */
 @ApplicationScoped
 public class ServingTargets {
 
     private static final String SELECT = "SELECT v.id, v.version, v.status, v.dataset_id, length(v.artifact) "
             + "FROM models m JOIN model_versions v ON v.tenant_id = m.tenant_id AND v.model_id = m.id ";
+    private static final String BY_ALIAS = SELECT + "JOIN model_aliases a ON a.tenant_id = v.tenant_id "
+            + "AND a.version_id = v.id WHERE m.tenant_id = ? AND m.name = ? AND a.alias = ?";
+    private static final String BY_NUMBER = SELECT + "WHERE m.tenant_id = ? AND m.name = ? AND v.version = ?";
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Caller caller;
 
-    public ServingTargets(EntityManager em, Caller caller) {
-        this.em = em;
+    public ServingTargets(AgroalDataSource dataSource, Caller caller) {
+        this.dataSource = dataSource;
         this.caller = caller;
     }
 
     public ServedVersion byAlias(String model, String alias) {
-        List<Object[]> rows = query(SELECT + "JOIN model_aliases a ON a.tenant_id = v.tenant_id AND a.version_id = v.id "
-                + "WHERE m.tenant_id = ?1 AND m.name = ?2 AND a.alias = ?3", model, alias);
-        if (rows.isEmpty()) {
-            requireModel(model);
-            throw ProblemException.notFound("alias of model " + model, alias);
+        Row row = query(BY_ALIAS, model, alias);
+        if (row == null) {
+            throw notFound(model, "alias of model " + model, alias);
         }
-        return toVersion(model, rows.get(0), alias);
+        return row.toVersion(caller.tenantId(), model, alias);
     }
 
     public ServedVersion byNumber(String model, int version) {
-        List<Object[]> rows = query(SELECT + "WHERE m.tenant_id = ?1 AND m.name = ?2 AND v.version = ?3", model, version);
-        if (rows.isEmpty()) {
-            requireModel(model);
-            throw ProblemException.notFound("version of model " + model, version);
+        Row row = query(BY_NUMBER, model, version);
+        if (row == null) {
+            throw notFound(model, "version of model " + model, version);
         }
-        if (!"ACTIVE".equals(rows.get(0)[2])) {
+        if (!"ACTIVE".equals(row.status())) {
             throw ProblemException.conflict("version " + version + " of model " + model + " is archived and serves no "
                     + "predictions; score with an active version or an alias");
         }
-        return toVersion(model, rows.get(0), null);
+        return row.toVersion(caller.tenantId(), model, null);
     }
 
-    private void requireModel(String model) {
-        Number found = (Number) em.createNativeQuery("SELECT count(*) FROM models WHERE tenant_id = ?1 AND name = ?2")
-                .setParameter(1, caller.tenantId()).setParameter(2, model).getSingleResult();
-        if (found.longValue() == 0) {
-            throw ProblemException.notFound("model", model);
+    /** 404 for the model when the tenant has none of that name, else for the alias or version. */
+    private ProblemException notFound(String model, String what, Object id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM models WHERE tenant_id = ? AND name = ?")) {
+            s.setLong(1, caller.tenantId());
+            s.setString(2, model);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? ProblemException.notFound(what, id) : ProblemException.notFound("model", model);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up model " + model, e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> query(String sql, String model, Object third) {
-        return em.createNativeQuery(sql).setParameter(1, caller.tenantId()).setParameter(2, model)
-                .setParameter(3, third).getResultList();
+    private Row query(String sql, String model, Object third) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, caller.tenantId());
+            s.setString(2, model);
+            s.setObject(3, third);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resolve model " + model, e);
+        }
     }
 
-    private ServedVersion toVersion(String model, Object[] row, String alias) {
-        return new ServedVersion(caller.tenantId(), model, ((Number) row[0]).longValue(), ((Number) row[1]).intValue(),
-                ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), alias);
+    private record Row(long id, int version, String status, long datasetId, long artifactBytes) {
+        ServedVersion toVersion(long tenantId, String model, String alias) {
+            return new ServedVersion(tenantId, model, id, version, datasetId, artifactBytes, alias);
+        }
     }
 }

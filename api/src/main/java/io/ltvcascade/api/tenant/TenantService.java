@@ -1,6 +1,7 @@
 package io.ltvcascade.api.tenant;
 
 import io.ltvcascade.api.audit.AuditService;
+import io.ltvcascade.api.auth.KeyCache;
 import io.ltvcascade.api.common.Page;
 import io.ltvcascade.api.common.PageRequest;
 import io.ltvcascade.api.common.ProblemException;
@@ -18,10 +19,12 @@ public class TenantService {
 
     private final TenantRepository tenants;
     private final AuditService audit;
+    private final KeyCache keyCache;
 
-    public TenantService(TenantRepository tenants, AuditService audit) {
+    public TenantService(TenantRepository tenants, AuditService audit, KeyCache keyCache) {
         this.tenants = tenants;
         this.audit = audit;
+        this.keyCache = keyCache;
     }
 
     @Transactional
@@ -57,6 +60,7 @@ public class TenantService {
         Tenant tenant = find(id);
         tenant.status = suspended ? Tenant.SUSPENDED : Tenant.ACTIVE;
         tenant.suspendedAt = suspended ? Instant.now() : null;
+        keyCache.forgetTenant(tenant.id);
         audit.record(tenant.id, suspended ? "tenant.suspend" : "tenant.resume", "tenant", tenant.id, Map.of());
         return TenantResponse.from(tenant);
     }

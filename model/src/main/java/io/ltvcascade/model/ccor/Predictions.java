@@ -1,5 +1,7 @@
 package io.ltvcascade.model.ccor;
 
+import java.util.Arrays;
+
 /**
  * Per-customer outputs of a model (design.md, prediction contract).
  *
@@ -15,5 +17,13 @@ public record Predictions(
 
     public int size() {
         return expected.length;
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public Predictions rows(int from, int to) {
+        return new Predictions(Arrays.copyOfRange(expected, from, to), Arrays.copyOfRange(bucket, from, to),
+                bucketProbabilities == null ? null : Arrays.copyOfRange(bucketProbabilities, from, to),
+                payerProbability == null ? null : Arrays.copyOfRange(payerProbability, from, to),
+                Arrays.copyOfRange(highValueConfidence, from, to));
     }
 }

@@ -1,0 +1,83 @@
+package io.ltvcascade.api.serving;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Device;
+import io.ltvcascade.api.TrainedArtifacts;
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.Predictions;
+import io.ltvcascade.model.features.EncodedFeatures;
+import io.ltvcascade.model.features.PredictionInput;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Coalesced forward passes give every request exactly its own rows' predictions, as if scored alone. */
+class BatchingScorerTest {
+
+    private static LtvModel model;
+    private static EncodedFeatures all;
+
+    @BeforeAll
+    static void load() {
+        model = ModelArtifact.read(TrainedArtifacts.artifact(1), Device.cpu());
+        all = model.features().encode(PredictionInput.readCsv(new ByteArrayInputStream(
+                TrainedArtifacts.csv().getBytes(StandardCharsets.UTF_8)), "customer_id", model.features()).table());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void shouldGiveEachWaitingRequestItsOwnRowsWhenCoalesced() throws Exception {
+        BatchingScorer scorer = new BatchingScorer(model, 1, 4096);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            // a big pass holds the only lane while eight single-row requests queue up behind it
+            EncodedFeatures big = repeat(all, 8);
+            Future<Predictions> first = pool.submit(() -> scorer.score(big));
+            while (scorer.passes() == 0) {
+                Thread.onSpinWait();
+            }
+            List<Future<Predictions>> singles = new ArrayList<>();
+            for (int row = 0; row < 8; row++) {
+                EncodedFeatures one = slice(all, row * 7);
+                singles.add(pool.submit(() -> scorer.score(one)));
+            }
+            assertEquals(big.rows(), first.get().size());
+            for (int row = 0; row < 8; row++) {
+                Predictions alone = model.predict(slice(all, row * 7));
+                Predictions coalesced = singles.get(row).get();
+                assertEquals(alone.expected()[0], coalesced.expected()[0], "request " + row);
+                assertArrayEquals(alone.bucketProbabilities()[0], coalesced.bucketProbabilities()[0]);
+            }
+            assertEquals(2, scorer.passes(), "the eight waiting requests ran as one pass");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EncodedFeatures slice(EncodedFeatures x, int row) {
+        float[] numeric = new float[x.numericWidth()];
+        System.arraycopy(x.numeric(), row * x.numericWidth(), numeric, 0, x.numericWidth());
+        long[] categorical = new long[x.categoricalColumns()];
+        System.arraycopy(x.categorical(), row * x.categoricalColumns(), categorical, 0, x.categoricalColumns());
+        return new EncodedFeatures(1, x.numericWidth(), numeric, x.categoricalColumns(), categorical);
+    }
+
+    private static EncodedFeatures repeat(EncodedFeatures x, int times) {
+        return EncodedFeatures.concat(Collections.nCopies(times, x));
+    }
+}
