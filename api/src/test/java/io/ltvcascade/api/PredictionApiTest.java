@@ -162,6 +162,16 @@ class PredictionApiTest extends ApiTestSupport {
                 .statusCode(403);
         as(owner).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
                 .statusCode(200);
+        as(newTenantKey("admin")).get("/api/v1/models/ltv/versions/1/artifact").then().statusCode(404);
+    }
+
+    @Test
+    void shouldHandOutTheArtifactForOfflineScoring() throws Exception {
+        String key = servedModel().key();
+        byte[] artifact = as(key).get("/api/v1/models/ltv/versions/2/artifact").then().statusCode(200)
+                .contentType("application/octet-stream").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(TrainedArtifacts.artifact(2), artifact);
+        as(key).get("/api/v1/models/ltv/versions/3/artifact").then().statusCode(404);
     }
 
     private static double championScore(String key, Map<String, Object> customer, int expectedVersion) {

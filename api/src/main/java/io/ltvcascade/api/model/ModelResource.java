@@ -19,7 +19,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -106,6 +108,15 @@ public class ModelResource {
     @Operation(summary = "Get one version: quality report, per-epoch history, lineage, config")
     public ModelVersionResponse version(@PathParam("name") String name, @PathParam("version") int version) {
         return versions.get(name, version);
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}/artifact")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download a version's artifact, for the library's CLI or offline use")
+    public Response artifact(@PathParam("name") String name, @PathParam("version") int version) {
+        return Response.ok(versions.artifact(name, version)).header("Content-Disposition",
+                "attachment; filename=\"" + name + "-v" + version + ".ltv\"").build();
     }
 
     @POST

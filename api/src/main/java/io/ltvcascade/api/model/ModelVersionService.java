@@ -49,6 +49,19 @@ public class ModelVersionService {
         return toResponse(model.name, rows.get(0));
     }
 
+    /** The version's artifact bytes (the library's one-file model format). */
+    public byte[] artifact(String modelName, int version) {
+        Model model = models.find(modelName);
+        @SuppressWarnings("unchecked")
+        List<byte[]> rows = em.createNativeQuery("SELECT artifact FROM model_versions WHERE tenant_id = ?1 "
+                        + "AND model_id = ?2 AND version = ?3")
+                .setParameter(1, model.tenantId).setParameter(2, model.id).setParameter(3, version).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("version of model " + modelName, version);
+        }
+        return rows.get(0);
+    }
+
     private ModelVersionResponse toResponse(String model, Object[] r) {
         return new ModelVersionResponse(((Number) r[0]).longValue(), model, ((Number) r[1]).intValue(),
                 ((String) r[2]).toLowerCase(java.util.Locale.ROOT), ((Number) r[3]).longValue(),
