@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Load benchmark of online scoring (results go to docs/benchmarks.md by hand):
-#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 by default)
+# Serving benchmark (results go to docs/benchmarks.md by hand):
+#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
-# single-customer predicts, 1,000-customer predicts. Needs wrk (installed with apt-get when missing) and python3.
+# single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
+# the raw forward pass of the same artifact on the same rows (the CLI's scoring-benchmark).
+# Needs wrk (installed with apt-get when missing) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,7 +21,7 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 [ -f api/target/quarkus-app/quarkus-run.jar ] && [ -f trainer-worker/target/ltv-trainer-worker.jar ] \
     || ./mvnw -B -q -DskipTests package
 
-LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
+OMP_NUM_THREADS=1 LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
     LTV_WORKER_JAR=$PWD/trainer-worker/target/ltv-trainer-worker.jar \
     java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar >"$work/api.log" 2>&1 &
 api=$!
@@ -49,9 +51,9 @@ rss() { ps -o rss= -p $api | awk '{printf "%.0f MiB", $1/1024}'; }
 load() { # name, connections, seconds, url, [body]
     echo "== $1: $2 connections, $3 s (api RSS before: $(rss))"
     if [ -n "${5:-}" ]; then
-        BODY=$5 KEY=$key wrk -t2 -c"$2" -d"$3"s --latency -s bench/serving/post.lua "$4"
+        BODY=$5 KEY=$key wrk -t"$(( $2 < 2 ? $2 : 2 ))" -c"$2" -d"$3"s --latency -s bench/serving/post.lua "$4"
     else
-        wrk -t2 -c"$2" -d"$3"s --latency "$4"
+        wrk -t"$(( $2 < 2 ? $2 : 2 ))" -c"$2" -d"$3"s --latency "$4"
     fi
     echo "   api RSS after: $(rss)"
 }
@@ -60,6 +62,28 @@ load warm-up 8 10 "$base/api/v1/models/ltv/predict" "$work/one.json" >/dev/null
 load warm-up 2 5 "$base/api/v1/models/ltv/predict" "$work/many.json" >/dev/null
 load "/q/health (reference)" "$connections" "$duration" "$base/q/health"
 load "predict, 1 customer" "$connections" "$duration" "$base/api/v1/models/ltv/predict" "$work/one.json"
+load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
 load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
 grep -c "ERROR" "$work/api.log" | xargs echo "ERROR lines in the api log:"
+
+echo "== batch scoring: CDNOW x${COPIES:-10}"
+python3 bench/serving/copies.py "$data_csv" "$work/big.csv" "${COPIES:-10}"
+big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
+    "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
+scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
+    $base/api/v1/models/ltv/scoring-jobs | json "['id']")
+while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
+    case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
+    sleep 1
+done
+call $key $base/api/v1/scoring-jobs/$scoring | python3 -c "
+import json, sys, datetime
+j = json.load(sys.stdin)
+t = lambda s: datetime.datetime.fromisoformat(s.replace('Z', '+00:00'))
+seconds = (t(j['finished_at']) - t(j['started_at'])).total_seconds()
+print(f\"scoring job: {j['result_rows']} rows; scoring loop {j['progress']['rows_per_second']:.0f} rows/s; \"
+      f\"whole job (read dataset, load model, score, store) {j['result_rows'] / seconds:.0f} rows/s\")"
+call $key $base/api/v1/models/ltv/versions/1/artifact >"$work/model.ltv"
+OMP_NUM_THREADS=1 java -jar model/target/ltv-model-cli.jar scoring-benchmark --model "$work/model.ltv" \
+    --data "$work/big.csv" --id customer_id

@@ -1,5 +1,5 @@
 -- Batch scoring: jobs that score a stored dataset version with one model version (claimed by workers like
--- training jobs), and their results as compressed CSV chunks.
+-- training jobs), and their results as compressed column blocks.
 
 CREATE TABLE scoring_jobs (
     tenant_id        BIGINT      NOT NULL,
@@ -32,8 +32,8 @@ CREATE TABLE scoring_jobs (
 CREATE UNIQUE INDEX scoring_jobs_id_idx ON scoring_jobs (id);
 CREATE INDEX scoring_jobs_queue_idx ON scoring_jobs (status, priority DESC, run_after) WHERE status IN ('QUEUED', 'RUNNING');
 
--- Rows of a result in order: chunk k holds rows first_row .. first_row + row_count - 1 as gzip'd CSV without header
--- (io.ltvcascade.model.scoring.PredictionCsv). Written in the transaction that marks the job succeeded.
+-- Rows of a result in order: chunk k holds rows first_row .. first_row + row_count - 1 as one deflated column block
+-- (io.ltvcascade.model.scoring.PredictionBlocks). Written in the transaction that marks the job succeeded.
 CREATE TABLE scoring_results (
     tenant_id BIGINT NOT NULL,
     job_id    BIGINT NOT NULL,
@@ -44,5 +44,5 @@ CREATE TABLE scoring_results (
     PRIMARY KEY (tenant_id, job_id, chunk_no),
     FOREIGN KEY (tenant_id, job_id) REFERENCES scoring_jobs (tenant_id, id) ON DELETE CASCADE
 );
--- already gzip'd: PostgreSQL need not try to compress it again
+-- already deflated: PostgreSQL need not try to compress it again
 ALTER TABLE scoring_results ALTER COLUMN data SET STORAGE EXTERNAL;

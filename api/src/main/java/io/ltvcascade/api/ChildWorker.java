@@ -37,8 +37,12 @@ final class ChildWorker implements AutoCloseable {
         putIfPresent(builder, "LTV_DB_USER", database.username());
         putIfPresent(builder, "LTV_DB_PASSWORD", database.password());
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
+        // the worker exits when this process is gone, even when it was killed without running any shutdown code
+        builder.environment().put("LTV_WORKER_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         try {
             Process process = builder.start();
+            // on SIGTERM the JVM runs its hooks and halts without returning to main's finally
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-trainer-worker"));
             LOG.infof("started trainer-worker (pid %d)", process.pid());
             return Optional.of(new ChildWorker(process));
         } catch (IOException e) {

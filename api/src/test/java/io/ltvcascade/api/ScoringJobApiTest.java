@@ -12,21 +12,17 @@ import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.PredictionInput;
-import io.ltvcascade.model.scoring.PredictionCsv;
+import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,20 +143,12 @@ class ScoringJobApiTest extends ApiTestSupport {
                 s.setInt(3, k);
                 s.setLong(4, chunks[k][0]);
                 s.setInt(5, chunks[k][1] - chunks[k][0]);
-                s.setBytes(6, gzipCsv(scored.subList(chunks[k][0], chunks[k][1]), buckets));
+                s.setBytes(6, PredictionBlocks.encode(scored.subList(chunks[k][0], chunks[k][1]), buckets));
                 s.executeUpdate();
             }
         }
         execute("UPDATE scoring_jobs SET status = 'SUCCEEDED', result_rows = " + scored.size() + ", result_buckets = "
                 + buckets + ", finished_at = now() WHERE id = " + job);
         return scored;
-    }
-
-    private static byte[] gzipCsv(List<ScoredCustomer> rows, int buckets) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8)) {
-            PredictionCsv.writeRows(out, rows, buckets);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package io.ltvcascade.worker;
 
+import java.util.logging.Logger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Starts a trainer-worker process configured by environment variables (see {@link WorkerConfig}). */
@@ -15,6 +16,23 @@ public final class WorkerMain {
             dataSource.setUser(config.dbUser());
             dataSource.setPassword(config.dbPassword());
         }
+        exitWithParent(System.getenv("LTV_WORKER_PARENT_PID"));
         new WorkerLoop(config, dataSource).run();
+    }
+
+    /** A worker started as a child of the api ({@code LTV_WORKER_PARENT_PID}) stops when its parent is gone. */
+    private static void exitWithParent(String parentPid) {
+        if (parentPid == null || parentPid.isBlank()) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parentPid.trim())).map(ProcessHandle::onExit).ifPresentOrElse(
+                exit -> exit.thenRun(() -> stop("its parent process " + parentPid + " ended")),
+                () -> stop("its parent process " + parentPid + " is already gone"));
+    }
+
+    private static void stop(String why) {
+        Logger.getLogger(WorkerMain.class.getName()).warning("trainer-worker stops: " + why
+                + "; a job it held is taken over by another worker when its lease expires");
+        System.exit(0);
     }
 }

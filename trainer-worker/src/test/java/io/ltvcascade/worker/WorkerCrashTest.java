@@ -9,7 +9,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,25 @@ class WorkerCrashTest {
         assertEquals("survivor", db.text("SELECT lineage->>'worker' FROM model_versions WHERE job_id = " + job));
     }
 
+    @Test
+    void shouldStopWhenTheProcessThatStartedItIsKilled() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        Process child = worker("orphan", Map.of("LTV_WORKER_PARENT_PID", String.valueOf(parent.pid())));
+        try {
+            assertTrue(child.isAlive());
+            parent.destroyForcibly().waitFor();
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the worker exits once its parent is gone");
+        } finally {
+            parent.destroyForcibly();
+            child.destroyForcibly();
+        }
+    }
+
     private static Process worker(String id) throws Exception {
+        return worker(id, Map.of());
+    }
+
+    private static Process worker(String id, Map<String, String> extraEnvironment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName())
                 .redirectErrorStream(true).redirectOutput(new File("target/worker-" + id + ".log"));
@@ -71,6 +91,7 @@ class WorkerCrashTest {
         builder.environment().put("LTV_WORKER_ID", id);
         builder.environment().put("LTV_WORKER_LEASE_SECONDS", "3");
         builder.environment().put("LTV_WORKER_POLL_SECONDS", "1");
+        builder.environment().putAll(extraEnvironment);
         return builder.start();
     }
 

@@ -5,16 +5,13 @@ import io.ltvcascade.api.common.Cursor;
 import io.ltvcascade.api.common.Page;
 import io.ltvcascade.api.common.PageRequest;
 import io.ltvcascade.api.common.ProblemException;
+import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.PredictionCsv;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a succeeded scoring job's stored chunks: as one CSV streamed chunk by chunk (memory stays flat for any
@@ -40,17 +36,15 @@ public class ScoringResults {
 
     StreamingOutput csv(ScoringJob job) {
         return out -> {
-            Writer header = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            PredictionCsv.writeHeader(header, job.resultBuckets);
-            header.flush();
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            PredictionCsv.writeHeader(csv, job.resultBuckets);
             long row = 0;
             while (row < job.resultRows) {
                 Chunk chunk = chunkAt(job, row);
-                try (InputStream rows = chunk.csv()) {
-                    rows.transferTo(out);
-                }
+                PredictionCsv.writeRows(csv, chunk.customers(job.resultBuckets), job.resultBuckets);
                 row = chunk.firstRow() + chunk.rowCount();
             }
+            csv.flush();
         };
     }
 
@@ -65,8 +59,7 @@ public class ScoringResults {
         List<ScoredCustomer> items = new ArrayList<>(n);
         while (items.size() < n && row < job.resultRows) {
             Chunk chunk = chunkAt(job, row);
-            List<ScoredCustomer> rows = PredictionCsv.readRows(new InputStreamReader(chunk.csv(), StandardCharsets.UTF_8),
-                    job.resultBuckets);
+            List<ScoredCustomer> rows = chunk.customers(job.resultBuckets);
             int from = (int) (row - chunk.firstRow());
             int to = Math.min(rows.size(), from + n - items.size());
             items.addAll(rows.subList(from, to));
@@ -93,13 +86,9 @@ public class ScoringResults {
         }
     }
 
-    private record Chunk(long firstRow, int rowCount, byte[] gzippedCsv) {
-        InputStream csv() {
-            try {
-                return new GZIPInputStream(new ByteArrayInputStream(gzippedCsv));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    private record Chunk(long firstRow, int rowCount, byte[] block) {
+        List<ScoredCustomer> customers(int buckets) {
+            return PredictionBlocks.decode(block, buckets);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.ltvcascade.model.scoring.ScoredCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +67,8 @@ public class PredictionService {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+            // usually a client that closed its connection mid-request: nothing was scored, nothing to log as an error
+            throw ProblemException.badRequest("the request body could not be read: " + e.getMessage());
         }
     }
 

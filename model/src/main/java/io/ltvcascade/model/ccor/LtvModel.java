@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A ready model: its config, the fitted feature pipeline and bucket scheme, and the network's parameters on a
@@ -65,21 +66,32 @@ public final class LtvModel implements AutoCloseable {
      * batch it arrived in. Padded, a row scores the same alone, in a request or in a batch job.
      */
     public Predictions predict(EncodedFeatures x) {
+        List<Predictions> parts = new ArrayList<>();
+        inference(x, (out, rows) -> parts.add(network.assemble(firstRows(out, rows))));
+        return PredictionsConcat.of(parts);
+    }
+
+    /**
+     * The network's forward passes over {@code x} exactly as {@link #predict(EncodedFeatures)} runs them, without
+     * reading the outputs back or assembling predictions: the reference that scoring throughput is measured against.
+     */
+    public void forwardOnly(EncodedFeatures x) {
+        inference(x, (out, rows) -> {});
+    }
+
+    private void inference(EncodedFeatures x, BiConsumer<NDList, Integer> sink) {
         // autograd's switch is per thread and on by default in threads the engine did not start (request threads):
         // without this, every scoring call would record a backward graph nobody uses
         boolean recording = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            List<Predictions> parts = new ArrayList<>();
             for (int from = 0; from < x.rows(); from += PREDICT_BATCH) {
                 int to = Math.min(x.rows(), from + PREDICT_BATCH);
                 try (NDManager batch = model.getNDManager().newSubManager()) {
                     NDList in = paddedInputs(batch, x, from, to);
-                    NDList out = network.block().forward(new ParameterStore(batch, false), in, false);
-                    parts.add(network.assemble(firstRows(out, to - from)));
+                    sink.accept(network.block().forward(new ParameterStore(batch, false), in, false), to - from);
                 }
             }
-            return PredictionsConcat.of(parts);
         } finally {
             JniUtils.setGradMode(recording);
         }

@@ -18,6 +18,7 @@ public final class LtvCli {
               predict  --model model.ltv --data F.csv --id COL --out predictions.csv
               quality-report [--data-dir ../shared/data] [--out docs/model-quality.md] [--seeds 1,2,3] [--epochs 20]
               benchmark [--rows 10000,100000,1000000] [--out docs/benchmarks-model.md]
+              scoring-benchmark --model model.ltv --data F.csv --id COL [--repeat 3]
             """;
 
     private LtvCli() {}
@@ -40,6 +41,7 @@ public final class LtvCli {
                 case "predict" -> PredictCommand.run(options);
                 case "quality-report" -> QualityReportCommand.run(options);
                 case "benchmark" -> BenchmarkCommand.run(options);
+                case "scoring-benchmark" -> ScoringBenchmarkCommand.run(options);
                 default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
             }
             return 0;

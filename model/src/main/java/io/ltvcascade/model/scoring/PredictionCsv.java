@@ -1,18 +1,16 @@
 package io.ltvcascade.model.scoring;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The CSV form of scored customers, shared by the CLI and batch scoring: {@code customer_id, expected_ltv, bucket,
+ * The CSV form of scored customers, shared by the CLI and batch scoring's download: {@code customer_id, expected_ltv, bucket,
  * p_payer, p_bucket_0 … p_bucket_{K−1}, high_value_confidence}; absent values are empty cells. Numbers are written
- * with Java's shortest exact decimal, so reading a file back gives the very doubles that were scored.
+ * with Java's shortest exact decimal, so parsing a cell gives back the very double that was scored.
  */
 public final class PredictionCsv {
 
@@ -43,28 +41,6 @@ public final class PredictionCsv {
             row.add(c.highValueConfidence() == null ? "" : c.highValueConfidence());
             print(out, row);
         }
-    }
-
-    /** Reads rows written by {@link #writeRows} (no header). */
-    public static List<ScoredCustomer> readRows(Reader in, int buckets) {
-        List<ScoredCustomer> out = new ArrayList<>();
-        try {
-            for (CSVRecord r : FORMAT.parse(in)) {
-                double[] probabilities = r.get(4).isEmpty() ? null : new double[buckets];
-                for (int b = 0; probabilities != null && b < buckets; b++) {
-                    probabilities[b] = Double.parseDouble(r.get(4 + b));
-                }
-                out.add(new ScoredCustomer(r.get(0), Double.parseDouble(r.get(1)), Integer.parseInt(r.get(2)),
-                        probabilities, optional(r.get(3)), optional(r.get(4 + buckets))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private static Double optional(String cell) {
-        return cell.isEmpty() ? null : Double.valueOf(cell);
     }
 
     private static void print(Appendable out, List<?> values) {

@@ -43,6 +43,8 @@ class LtvCliTest {
         List<String> a = Files.readAllLines(here);
         assertEquals(4001, a.size());
         assertEquals(a, Files.readAllLines(fresh));
+        assertEquals(0, LtvCli.run(new String[] {"scoring-benchmark", "--model", model.toString(), "--data",
+                csv.toString(), "--id", "customer_id", "--repeat", "1"}));
     }
 
     @Test

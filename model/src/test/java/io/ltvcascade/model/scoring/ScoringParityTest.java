@@ -19,7 +19,6 @@ import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.PredictionInput;
 import io.ltvcascade.model.features.PredictionRows;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,13 +80,11 @@ class ScoringParityTest {
     }
 
     @Test
-    void shouldReadBackTheExactDoublesFromCsv() {
+    void shouldReadBackTheExactDoublesFromStoredBlocks() {
         Predictions p = trained.model().predict(data);
         List<ScoredCustomer> scored = ScoredCustomer.of(data.ids(), p);
         int buckets = trained.model().scheme().buckets();
-        StringBuilder csv = new StringBuilder();
-        PredictionCsv.writeRows(csv, scored, buckets);
-        List<ScoredCustomer> read = PredictionCsv.readRows(new StringReader(csv.toString()), buckets);
+        List<ScoredCustomer> read = PredictionBlocks.decode(PredictionBlocks.encode(scored, buckets), buckets);
         assertEquals(scored.size(), read.size());
         for (int i = 0; i < scored.size(); i++) {
             assertEquals(scored.get(i).expectedLtv(), read.get(i).expectedLtv());

@@ -128,8 +128,9 @@ public final class JobQueue {
 
     private boolean finish(Connection c, long jobId, String worker, String status, String error)
             throws SQLException {
-        String sql = "UPDATE " + table + " SET status = ?, error = ?, finished_at = now(), lease_owner = NULL, "
-                + "lease_expires_at = NULL WHERE id = ? AND status = 'RUNNING' AND lease_owner = ?";
+        // clock_timestamp, not now(): a job's results may be written in a transaction that began when it started
+        String sql = "UPDATE " + table + " SET status = ?, error = ?, finished_at = clock_timestamp(), "
+                + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND status = 'RUNNING' AND lease_owner = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, status);
             s.setString(2, error);

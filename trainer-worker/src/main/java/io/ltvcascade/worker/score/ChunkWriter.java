@@ -1,21 +1,13 @@
 package io.ltvcascade.worker.score;
 
-import io.ltvcascade.model.scoring.PredictionCsv;
+import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
-/** Appends a scoring job's results to scoring_results, one gzip'd CSV chunk (no header) per call. */
+/** Appends a scoring job's results to scoring_results, one column block ({@link PredictionBlocks}) per call. */
 final class ChunkWriter {
 
     private final Connection connection;
@@ -39,26 +31,8 @@ final class ChunkWriter {
             s.setInt(3, chunkNo++);
             s.setLong(4, firstRow);
             s.setInt(5, customers.size());
-            s.setBytes(6, gzipCsv(customers));
+            s.setBytes(6, PredictionBlocks.encode(customers, buckets));
             s.executeUpdate();
-        }
-    }
-
-    private byte[] gzipCsv(List<ScoredCustomer> customers) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(customers.size() * 64);
-        // the fastest level: results are written once and read rarely, and scoring speed is what users wait for
-        try (Writer out = new OutputStreamWriter(new FastGzip(bytes), StandardCharsets.UTF_8)) {
-            PredictionCsv.writeRows(out, customers, buckets);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static final class FastGzip extends GZIPOutputStream {
-        FastGzip(ByteArrayOutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 }

@@ -24,8 +24,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs one claimed scoring job: read the dataset and the model version's artifact, score the rows chunk by chunk on
- * the CPU (the same code path as online scoring, so the numbers are the same), store each chunk as compressed CSV
- * with a progress heartbeat, and mark the job done in the transaction that wrote the chunks.
+ * the CPU (the same code path as online scoring, so the numbers are the same), store each chunk as a compressed
+ * column block with a progress heartbeat, and mark the job done in the transaction that wrote the chunks.
  */
 public final class ScoringRun {
 

@@ -9,23 +9,19 @@ import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.model.data.Table;
-import io.ltvcascade.model.scoring.PredictionCsv;
+import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import io.ltvcascade.worker.train.TrainingRun;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,8 +98,7 @@ class ScoringRunTest {
         try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT data FROM scoring_results WHERE job_id = " + jobId + " ORDER BY chunk_no")) {
             while (rs.next()) {
-                out.addAll(PredictionCsv.readRows(new InputStreamReader(new GZIPInputStream(
-                        new ByteArrayInputStream(rs.getBytes(1))), StandardCharsets.UTF_8), buckets));
+                out.addAll(PredictionBlocks.decode(rs.getBytes(1), buckets));
             }
         }
         return out;

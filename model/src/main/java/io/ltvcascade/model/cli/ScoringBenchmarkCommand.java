@@ -1,0 +1,41 @@
+package io.ltvcascade.model.cli;
+
+import ai.djl.Device;
+import io.ltvcascade.model.ccor.LtvModel;
+import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.features.EncodedFeatures;
+import io.ltvcascade.model.features.PredictionInput;
+import java.nio.file.Path;
+
+/**
+ * {@code scoring-benchmark}: the reference for batch scoring throughput, on the rows a scoring job scores: rows/s of
+ * the network's raw forward passes (encoded inputs in, outputs left in native memory) and of full predictions
+ * (plus reading outputs back and assembling them), best of {@code --repeat} runs after a warm-up.
+ */
+final class ScoringBenchmarkCommand {
+
+    private ScoringBenchmarkCommand() {}
+
+    static void run(Args args) {
+        int repeat = Integer.parseInt(args.get("repeat", "3"));
+        try (LtvModel model = ModelArtifact.read(CliData.read(Path.of(args.required("model"))), Device.cpu())) {
+            EncodedFeatures x = model.features().encode(PredictionInput.readCsv(Path.of(args.required("data")),
+                    args.required("id"), model.features()).table());
+            model.forwardOnly(x);
+            double forward = best(repeat, () -> model.forwardOnly(x));
+            double predict = best(repeat, () -> model.predict(x));
+            System.out.printf("rows %d: raw forward %.0f rows/s, predict (forward + assembly) %.0f rows/s%n", x.rows(),
+                    x.rows() / forward, x.rows() / predict);
+        }
+    }
+
+    private static double best(int repeat, Runnable work) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+}
