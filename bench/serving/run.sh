@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Serving benchmark (results go to docs/benchmarks.md by hand):
-#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default)
+#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default; ONLINE=0 skips wrk)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
 # single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
@@ -57,6 +57,7 @@ load() { # name, connections, seconds, url, [body]
     fi
     echo "   api RSS after: $(rss)"
 }
+if [ "${ONLINE:-1}" = 1 ]; then
 # warm the JIT and the model cache before measuring
 load warm-up 8 10 "$base/api/v1/models/ltv/predict" "$work/one.json" >/dev/null
 load warm-up 2 5 "$base/api/v1/models/ltv/predict" "$work/many.json" >/dev/null
@@ -66,24 +67,27 @@ load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
 load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
 grep -c "ERROR" "$work/api.log" | xargs echo "ERROR lines in the api log:"
+fi
 
 echo "== batch scoring: CDNOW x${COPIES:-10}"
 python3 bench/serving/copies.py "$data_csv" "$work/big.csv" "${COPIES:-10}"
 big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
     "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
-scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
-    $base/api/v1/models/ltv/scoring-jobs | json "['id']")
-while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
-    case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
-    sleep 1
-done
-call $key $base/api/v1/scoring-jobs/$scoring | python3 -c "
-import json, sys, datetime
+for run in "first (fresh worker JVM)" "second (warm worker)"; do
+    scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
+        $base/api/v1/models/ltv/scoring-jobs | json "['id']")
+    while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
+        case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
+        sleep 1
+    done
+    call $key $base/api/v1/scoring-jobs/$scoring | RUN="$run" python3 -c "
+import json, os, sys, datetime
 j = json.load(sys.stdin)
 t = lambda s: datetime.datetime.fromisoformat(s.replace('Z', '+00:00'))
 seconds = (t(j['finished_at']) - t(j['started_at'])).total_seconds()
-print(f\"scoring job: {j['result_rows']} rows; scoring loop {j['progress']['rows_per_second']:.0f} rows/s; \"
-      f\"whole job (read dataset, load model, score, store) {j['result_rows'] / seconds:.0f} rows/s\")"
+print(f\"scoring job, {os.environ['RUN']}: {j['result_rows']} rows; scoring loop {j['progress']['rows_per_second']:.0f} \"
+      f\"rows/s; whole job (read dataset, load model, score, store) {j['result_rows'] / seconds:.0f} rows/s\")"
+done
 call $key $base/api/v1/models/ltv/versions/1/artifact >"$work/model.ltv"
 OMP_NUM_THREADS=1 java -jar model/target/ltv-model-cli.jar scoring-benchmark --model "$work/model.ltv" \
     --data "$work/big.csv" --id customer_id

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class PredictionBlocks {
 
+    /** Rows per stored block of a batch scoring result (and per progress beat of a scoring job). */
+    public static final int CHUNK_ROWS = 16384;
+
     private PredictionBlocks() {}
 
     public static byte[] encode(List<ScoredCustomer> customers, int buckets) {

@@ -5,6 +5,7 @@ import io.ltvcascade.model.ccor.ArtifactException;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.data.Table;
+import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobFailure;
@@ -28,9 +29,6 @@ import javax.sql.DataSource;
  * column block with a progress heartbeat, and mark the job done in the transaction that wrote the chunks.
  */
 public final class ScoringRun {
-
-    /** Rows per stored result chunk (and per progress beat). */
-    static final int CHUNK_ROWS = 16384;
 
     private static final Logger LOG = Logger.getLogger(ScoringRun.class.getName());
 
@@ -66,11 +64,11 @@ public final class ScoringRun {
             throws SQLException {
         ChunkWriter chunks = new ChunkWriter(c, job.tenantId(), job.id(), model.scheme().buckets());
         long started = System.nanoTime();
-        for (int from = 0; from < rows.rows(); from += CHUNK_ROWS) {
+        for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
             if (keeper.cancelRequested()) {
                 throw new CancellationException("cancelled on request while running");
             }
-            int to = Math.min(rows.rows(), from + CHUNK_ROWS);
+            int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
             Table part = rows.select(IntStream.range(from, to).toArray());
             chunks.write(from, ScoredCustomer.of(part.ids(), model.predict(part)));
             double seconds = (System.nanoTime() - started) / 1e9;

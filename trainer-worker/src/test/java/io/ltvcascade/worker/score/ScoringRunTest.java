@@ -43,7 +43,7 @@ class ScoringRunTest {
     @BeforeAll
     static void setUp() throws Exception {
         db = new WorkerDatabase();
-        data = SyntheticData.generate(ScoringRun.CHUNK_ROWS * 2 + 100, 8);
+        data = SyntheticData.generate(PredictionBlocks.CHUNK_ROWS * 2 + 100, 8);
         long[] ids = db.dataset("scoring-test", data);
         tenant = ids[0];
         dataset = ids[1];
