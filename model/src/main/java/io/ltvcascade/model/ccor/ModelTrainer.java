@@ -119,15 +119,19 @@ public final class ModelTrainer {
                 NDArray by = batch.create(BatchSlicer.labels(y, order, from, to), new Shape(to - from));
                 NDArray bb = batch.create(BatchSlicer.buckets(buckets, order, from, to), new Shape(to - from));
                 LossTerms loss;
+                // no collector.zeroGradients(): it visits every array of the process and leaves a gradient handle per
+                // parameter on the model's manager each step; DJL's AdamW update already zeroes what it applied
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    collector.zeroGradients();
                     NDList out = model.forward(batch, bx, true);
                     loss = model.network().loss(out, by, bb);
                     collector.backward(loss.total());
                 }
                 for (Pair<String, Parameter> p : params) {
                     NDArray weight = p.getValue().getArray();
-                    optimizer.update(p.getValue().getId(), weight, weight.getGradient());
+                    // getGradient makes a new handle on the weight's (the model's) manager each call: close it
+                    try (NDArray gradient = weight.getGradient()) {
+                        optimizer.update(p.getValue().getId(), weight, gradient);
+                    }
                 }
                 loss.values().forEach((name, value) -> sums.merge(name, value, Double::sum));
             }

@@ -26,7 +26,11 @@ public final class EmbeddingTable extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
         NDArray table = store.getValue(weight, ids.getDevice(), training);
-        return new NDList(table.get(ids));
+        NDArray vectors = table.get(ids);
+        // DJL attaches an op's result to its first operand's manager, here the model's: without this, every batch
+        // and every prediction would leave its looked-up vectors alive until the model is closed
+        vectors.attach(ids.getManager());
+        return new NDList(vectors);
     }
 
     @Override
