@@ -6,5 +6,4 @@ package io.ltvcascade.api.serving;
  *
  * @param alias the alias the request named, or null when it named the version
  */
-public record ServedVersion(long tenantId, String modelName, long versionId, int version, long datasetId,
-        long artifactBytes, String alias) {}
+public record ServedVersion(long tenantId, String modelName, long versionId, int version, String alias) {}

@@ -17,7 +17,7 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class ServingTargets {
 
-    private static final String SELECT = "SELECT v.id, v.version, v.status, v.dataset_id, length(v.artifact) "
+    private static final String SELECT = "SELECT v.id, v.version, v.status "
             + "FROM models m JOIN model_versions v ON v.tenant_id = m.tenant_id AND v.model_id = m.id ";
     private static final String BY_ALIAS = SELECT + "JOIN model_aliases a ON a.tenant_id = v.tenant_id "
             + "AND a.version_id = v.id WHERE m.tenant_id = ? AND m.name = ? AND a.alias = ?";
@@ -71,16 +71,16 @@ public class ServingTargets {
             s.setString(2, model);
             s.setObject(3, third);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getLong(5)) : null;
+                return rs.next() ? new Row(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot resolve model " + model, e);
         }
     }
 
-    private record Row(long id, int version, String status, long datasetId, long artifactBytes) {
+    private record Row(long id, int version, String status) {
         ServedVersion toVersion(long tenantId, String model, String alias) {
-            return new ServedVersion(tenantId, model, id, version, datasetId, artifactBytes, alias);
+            return new ServedVersion(tenantId, model, id, version, alias);
         }
     }
 }
