@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * Trains any {@link ModelType} the same way: fit features and buckets on the training split, then mini-batch
  * AdamW with gradient clipping and early stopping on validation normalised Gini; the best epoch's parameters win.
- * Deterministic on CPU for a fixed seed. Reports every epoch; checks {@code cancelled} before every batch.
+ * Meant to be deterministic on CPU for a fixed seed; under CPU contention the backward pass still is not (README). Reports every epoch; checks {@code cancelled} before every batch.
  */
 public final class ModelTrainer {
 
@@ -74,7 +74,7 @@ public final class ModelTrainer {
         Random random = new Random(t.seed());
         List<EpochReport> history = new ArrayList<>();
         double bestGini = Double.NEGATIVE_INFINITY;
-        byte[] best = model.parameters();
+        Snapshot best = Snapshot.of(model, params);
         int bestEpoch = 0;
         int sinceBest = 0;
         for (int epoch = 1; epoch <= t.epochs() && sinceBest < t.patience(); epoch++) {
@@ -85,7 +85,8 @@ public final class ModelTrainer {
             boolean improved = gini > bestGini;
             if (improved) {
                 bestGini = gini;
-                best = model.parameters();
+                best.close();
+                best = Snapshot.of(model, params);
                 bestEpoch = epoch;
                 sinceBest = 0;
             } else {
@@ -97,10 +98,41 @@ public final class ModelTrainer {
             history.add(report);
             progress.accept(report);
         }
-        model.loadParameters(best);
+        best.restoreInto(params);
+        best.close();
         boolean early = history.size() < t.epochs();
         return new TrainingResult(model, history, bestEpoch, early, model.device().toString(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The parameters copied inside torch, in parameter order, on their own manager. Serialising them to bytes
+     * instead made training depend on garbage-collection timing: with byte snapshots taken between epochs, runs
+     * with one seed diverged under memory pressure (about half of the runs with -Xmx40m; none since).
+     */
+    private record Snapshot(NDManager manager, List<NDArray> copies) implements AutoCloseable {
+
+        static Snapshot of(LtvModel model, List<Pair<String, Parameter>> params) {
+            NDManager manager = model.manager().newSubManager();
+            List<NDArray> copies = new ArrayList<>(params.size());
+            for (Pair<String, Parameter> p : params) {
+                NDArray copy = p.getValue().getArray().duplicate();
+                copy.attach(manager);
+                copies.add(copy);
+            }
+            return new Snapshot(manager, copies);
+        }
+
+        void restoreInto(List<Pair<String, Parameter>> params) {
+            for (int i = 0; i < params.size(); i++) {
+                copies.get(i).copyTo(params.get(i).getValue().getArray());
+            }
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
     }
 
     /** One pass over the shuffled rows; returns the mean of every loss term. */
