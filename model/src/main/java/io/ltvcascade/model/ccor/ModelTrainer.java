@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * Trains any {@link ModelType} the same way: fit features and buckets on the training split, then mini-batch
  * AdamW with gradient clipping and early stopping on validation normalised Gini; the best epoch's parameters win.
- * Meant to be deterministic on CPU for a fixed seed; under CPU contention the backward pass still is not (README). Reports every epoch; checks {@code cancelled} before every batch.
+ * Meant to be deterministic on CPU for a fixed seed; under CPU contention the backward pass still is not (README).
+ * Reports every epoch; checks {@code cancelled} before every batch.
  */
 public final class ModelTrainer {
 
