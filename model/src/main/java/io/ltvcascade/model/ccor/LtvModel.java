@@ -3,9 +3,7 @@ package io.ltvcascade.model.ccor;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
@@ -67,7 +65,11 @@ public final class LtvModel implements AutoCloseable {
      */
     public Predictions predict(EncodedFeatures x) {
         List<Predictions> parts = new ArrayList<>();
-        inference(x, (out, rows) -> parts.add(network.assemble(firstRows(out, rows))));
+        // assembling the padding rows too and dropping them in Java is cheaper than slicing every output in torch
+        inference(x, (out, rows) -> {
+            Predictions padded = network.assemble(out);
+            parts.add(padded.size() == rows ? padded : padded.rows(0, rows));
+        });
         return PredictionsConcat.of(parts);
     }
 
@@ -118,14 +120,6 @@ public final class LtvModel implements AutoCloseable {
             in.add(manager.create(cats, new Shape(rows, x.categoricalColumns())));
         }
         return in;
-    }
-
-    private static NDList firstRows(NDList outputs, int rows) {
-        NDList kept = new NDList(outputs.size());
-        for (NDArray out : outputs) {
-            kept.add(out.get(new NDIndex("0:" + rows)));
-        }
-        return kept;
     }
 
     Shape[] inputShapes(long batch) {
