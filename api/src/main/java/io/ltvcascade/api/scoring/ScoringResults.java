@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.ltvcascade.api.common.Cursor;
 import io.ltvcascade.api.common.Page;
 import io.ltvcascade.api.common.PageRequest;
-import io.ltvcascade.api.common.ProblemException;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.PredictionCsv;
 import io.ltvcascade.model.scoring.ScoredCustomer;
@@ -50,11 +49,7 @@ public class ScoringResults {
 
     /** Up to {@code limit} customers from the row the cursor names (the first row without one). */
     Page<ScoredCustomer> page(ScoringJob job, Integer limit, String cursor) {
-        int n = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
-        if (n < 1 || n > PageRequest.MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + PageRequest.MAX_LIMIT + ", got " + n,
-                    "field", "limit");
-        }
+        int n = PageRequest.limit(limit);
         long row = cursor == null || cursor.isBlank() ? 0 : Cursor.decode(cursor);
         List<ScoredCustomer> items = new ArrayList<>(n);
         while (items.size() < n && row < job.resultRows) {

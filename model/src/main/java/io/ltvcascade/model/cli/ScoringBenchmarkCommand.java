@@ -9,7 +9,6 @@ import io.ltvcascade.model.features.PredictionInput;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 
 /**
  * {@code scoring-benchmark}: the reference for batch scoring throughput, on the rows a scoring job scores: rows/s of
@@ -39,9 +38,8 @@ final class ScoringBenchmarkCommand {
 
     private static void scoreLikeAJob(LtvModel model, Table rows) {
         for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
-            Table part = rows.select(IntStream.range(from, Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS))
-                    .toArray());
-            PredictionBlocks.encode(ScoredCustomer.of(part.ids(), model.predict(part)), model.scheme().buckets());
+            int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
+            PredictionBlocks.encode(ScoredCustomer.score(model, rows, from, to), model.scheme().buckets());
         }
     }
 

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.logging.Logger;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -69,8 +68,7 @@ public final class ScoringRun {
                 throw new CancellationException("cancelled on request while running");
             }
             int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
-            Table part = rows.select(IntStream.range(from, to).toArray());
-            chunks.write(from, ScoredCustomer.of(part.ids(), model.predict(part)));
+            chunks.write(from, ScoredCustomer.score(model, rows, from, to));
             double seconds = (System.nanoTime() - started) / 1e9;
             keeper.beat(progress(to, rows.rows(), seconds));
             LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), to, rows.rows(),
