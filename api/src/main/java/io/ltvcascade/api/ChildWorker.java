@@ -38,7 +38,7 @@ final class ChildWorker implements AutoCloseable {
         putIfPresent(builder, "LTV_DB_PASSWORD", database.password());
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
         // the worker exits when this process is gone, even when it was killed without running any shutdown code
-        builder.environment().put("LTV_WORKER_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        builder.environment().put("LTV_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         try {
             Process process = builder.start();
             // on SIGTERM the JVM runs its hooks and halts without returning to main's finally

@@ -16,11 +16,11 @@ public final class WorkerMain {
             dataSource.setUser(config.dbUser());
             dataSource.setPassword(config.dbPassword());
         }
-        exitWithParent(System.getenv("LTV_WORKER_PARENT_PID"));
+        exitWithParent(System.getenv("LTV_PARENT_PID"));
         new WorkerLoop(config, dataSource).run();
     }
 
-    /** A worker started as a child of the api ({@code LTV_WORKER_PARENT_PID}) stops when its parent is gone. */
+    /** A worker started as a child of the api ({@code LTV_PARENT_PID}) stops when its parent is gone. */
     private static void exitWithParent(String parentPid) {
         if (parentPid == null || parentPid.isBlank()) {
             return;

@@ -65,7 +65,7 @@ class WorkerCrashTest {
     @Test
     void shouldStopWhenTheProcessThatStartedItIsKilled() throws Exception {
         Process parent = new ProcessBuilder("sleep", "600").start();
-        Process child = worker("orphan", Map.of("LTV_WORKER_PARENT_PID", String.valueOf(parent.pid())));
+        Process child = worker("orphan", Map.of("LTV_PARENT_PID", String.valueOf(parent.pid())));
         try {
             assertTrue(child.isAlive());
             parent.destroyForcibly().waitFor();

@@ -15,6 +15,16 @@ public class DatasetRepository implements PanacheRepositoryBase<Dataset, Long> {
         return find("tenantId = ?1 and id = ?2 and status = ?3", tenantId, id, Dataset.READY).firstResultOptional();
     }
 
+    /** Version {@code version} of the named dataset, or its latest version when {@code version} is null. */
+    public Optional<Dataset> findReady(long tenantId, String name, Integer version) {
+        if (version != null) {
+            return find("tenantId = ?1 and name = ?2 and version = ?3 and status = ?4", tenantId, name, version,
+                    Dataset.READY).firstResultOptional();
+        }
+        return find("tenantId = ?1 and name = ?2 and status = ?3", Sort.descending("version"), tenantId, name,
+                Dataset.READY).firstResultOptional();
+    }
+
     public List<Dataset> page(long tenantId, String name, PageRequest page) {
         String query = "tenantId = ?1 and status = ?2 and id < ?3" + (name == null ? "" : " and name = ?4");
         Object[] params = name == null

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks a requested split against the dataset's schema (422 naming the field) and fills in its defaults. */
-final class Splits {
+public final class Splits {
 
     private Splits() {}
 
-    static SplitRequest validated(SplitRequest split, TableSchema schema) {
+    public static SplitRequest validated(SplitRequest split, TableSchema schema) {
         if (split == null || split.foldColumn() == null) {
             double train = split == null || split.trainShare() == null ? 0.6 : split.trainShare();
             double validation = split == null || split.validationShare() == null ? 0.2 : split.validationShare();

@@ -14,7 +14,6 @@ import io.ltvcascade.api.model.ModelRepository;
 import io.ltvcascade.api.model.ModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Queues training jobs for a model on a dataset version, lists and shows them, and cancels them. */
@@ -52,7 +51,7 @@ public class TrainingJobService {
         SplitRequest split = Splits.validated(request.split(), datasets.schemaOf(dataset));
         TrainingJob job = TrainingJob.queued(caller.tenantId(), model.id, dataset.id,
                 request.priority() == null ? 0 : request.priority(), config.maxAttempts(),
-                json.write(jobConfig(model, split, request.seed())));
+                json.write(JobConfigs.of(json.read(model.config, JsonNode.class), split, request.seed())));
         jobs.persistAndFlush(job);
         audit.record(job.tenantId, "training-job.start", "training-job", job.id,
                 Map.of("model", model.name, "dataset_id", dataset.id));
@@ -83,15 +82,5 @@ public class TrainingJobService {
 
     private TrainingJobResponse toResponse(TrainingJob job) {
         return TrainingJobResponse.from(job, models.findById(job.modelId).name, json);
-    }
-
-    private Map<String, Object> jobConfig(Model model, SplitRequest split, Long seed) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("model", json.read(model.config, JsonNode.class));
-        config.put("split", split);
-        if (seed != null) {
-            config.put("seed", seed);
-        }
-        return config;
     }
 }

@@ -2,13 +2,14 @@ package io.ltvcascade.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ltvcascade.api.common.JsonMergePatch;
 import io.ltvcascade.api.common.ProblemException;
 import io.ltvcascade.model.ccor.ModelConfig;
 import io.ltvcascade.model.ccor.ModelJson;
 import java.io.IOException;
 
 /** Validates a requested model configuration with the model library and returns it with every default filled in. */
-final class ModelConfigs {
+public final class ModelConfigs {
 
     private ModelConfigs() {}
 
@@ -22,8 +23,33 @@ final class ModelConfigs {
     }
 
     static ModelConfig validated(String modelType, JsonNode config) {
+        return validated(modelType, config, "config");
+    }
+
+    /**
+     * The model's config with {@code override} merged in (a JSON merge patch, e.g. {@code {"training":{"epochs":5}}}),
+     * validated and serialised like a model's own config; {@code field} names the override in errors.
+     */
+    public static String withOverride(Model model, JsonNode override, String field) {
+        if (override == null || override.isNull()) {
+            return model.config;
+        }
+        JsonNode type = requireObject(override, field).get("model_type");
+        if (type != null && !type.asText().equals(model.modelType)) {
+            throw ProblemException.unprocessable("invalid-model-config", "the override cannot change the model type ("
+                    + model.modelType + ")", "field", field + ".model_type");
+        }
+        try {
+            JsonNode base = ModelJson.MAPPER.readTree(model.config);
+            return toJson(validated(model.modelType, JsonMergePatch.apply(base, override), field));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored model config of " + model.name + " is not JSON", e);
+        }
+    }
+
+    private static ModelConfig validated(String modelType, JsonNode config, String field) {
         ObjectNode merged = config == null || config.isNull() ? ModelJson.MAPPER.createObjectNode()
-                : requireObject(config).deepCopy();
+                : requireObject(config, field).deepCopy();
         if (modelType != null) {
             merged.put("model_type", modelType);
         }
@@ -31,17 +57,17 @@ final class ModelConfigs {
             return ModelJson.MAPPER.treeToValue(merged, ModelConfig.class);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw ProblemException.unprocessable("invalid-model-config", "config is invalid: " + message(cause),
-                    "field", "config");
+            throw ProblemException.unprocessable("invalid-model-config", field + " is invalid: " + message(cause),
+                    "field", field);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable("invalid-model-config", "config is invalid: " + e.getMessage(),
-                    "field", "config");
+            throw ProblemException.unprocessable("invalid-model-config", field + " is invalid: " + e.getMessage(),
+                    "field", field);
         }
     }
 
-    private static ObjectNode requireObject(JsonNode config) {
+    private static ObjectNode requireObject(JsonNode config, String field) {
         if (!(config instanceof ObjectNode object)) {
-            throw ProblemException.unprocessable("invalid-model-config", "config must be a JSON object", "field", "config");
+            throw ProblemException.unprocessable("invalid-model-config", field + " must be a JSON object", "field", field);
         }
         return object;
     }

@@ -1,7 +1,9 @@
 package io.ltvcascade.model.cli;
 
+import io.ltvcascade.model.metrics.Metric;
 import io.ltvcascade.model.metrics.QualityReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,13 +50,13 @@ final class QualityMarkdown {
                 names.add(name);
             }
         });
-        List<MetricColumn> columns = MetricColumn.all();
+        List<Metric> columns = List.of(Metric.values());
         StringBuilder md = new StringBuilder("| Model |");
         columns.forEach(c -> md.append(' ').append(c.header()).append(" |"));
         md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
         for (String name : names) {
             md.append("| ").append(name.replace(ABLATION_MARK, "")).append(" |");
-            for (MetricColumn column : columns) {
+            for (Metric column : columns) {
                 String cell = cell(rows.get(name), column);
                 boolean best = !name.equals(FLOOR) && name.equals(best(rows, names, column));
                 md.append(' ').append(best ? "**" + cell + "**" : cell).append(" |");
@@ -68,7 +70,7 @@ final class QualityMarkdown {
         List<String> main = rows.keySet().stream().filter(n -> !n.endsWith(ABLATION_MARK)).toList();
         StringBuilder s = new StringBuilder("Against the goal: ");
         for (String header : List.of("Gini", "AMBE top", "Top F1")) {
-            MetricColumn column = MetricColumn.all().stream().filter(c -> c.header().equals(header)).findFirst().orElseThrow();
+            Metric column = Arrays.stream(Metric.values()).filter(c -> c.header().equals(header)).findFirst().orElseThrow();
             String best = best(rows, main, column);
             double[] ours = stats(rows.get(CCOR), column);
             double[] top = stats(rows.get(best), column);
@@ -77,14 +79,14 @@ final class QualityMarkdown {
                     best.equals(CCOR) ? "CC-OR-Net best" : tied ? "CC-OR-Net tied within one std" : "CC-OR-Net not best",
                     best, format(top[0])));
         }
-        double with = stats(rows.get(CCOR), MetricColumn.all().get(7))[0];
-        double without = stats(rows.get(CCOR_NO_HV), MetricColumn.all().get(7))[0];
+        double with = stats(rows.get(CCOR), Metric.AMBE_TOP_BUCKET)[0];
+        double without = stats(rows.get(CCOR_NO_HV), Metric.AMBE_TOP_BUCKET)[0];
         s.append(String.format(Locale.ROOT, "the high-value module changes top-bucket AMBE by %+.1f%% (%s → %s; the "
                 + "paper reports −25%%).", 100 * (with - without) / without, format(without), format(with)));
         return s.toString();
     }
 
-    private static String best(Map<String, List<QualityReport>> rows, List<String> names, MetricColumn column) {
+    private static String best(Map<String, List<QualityReport>> rows, List<String> names, Metric column) {
         String best = null;
         double bestValue = 0;
         for (String name : names) {
@@ -100,14 +102,14 @@ final class QualityMarkdown {
         return best;
     }
 
-    private static String cell(List<QualityReport> reports, MetricColumn column) {
+    private static String cell(List<QualityReport> reports, Metric column) {
         double[] s = stats(reports, column);
         return reports.size() == 1 ? format(s[0]) : format(s[0]) + " ± " + format(s[1]);
     }
 
     /** {mean, sample std} of a metric over seeds. */
-    static double[] stats(List<QualityReport> reports, MetricColumn column) {
-        double[] v = reports.stream().mapToDouble(column.value()).toArray();
+    static double[] stats(List<QualityReport> reports, Metric column) {
+        double[] v = reports.stream().mapToDouble(column::of).toArray();
         double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
         double var = v.length < 2 ? 0 : java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1);
         return new double[] {mean, Math.sqrt(var)};

@@ -1,0 +1,16 @@
+package io.ltvcascade.scheduler;
+
+/**
+ * What one fire did: ENQUEUED (with the job), SKIPPED or FAILED, with a sentence saying why; DUPLICATE when the fire
+ * time was already handled (nothing written).
+ */
+public record FireRecord(Outcome outcome, Long jobId, Long datasetId, String detail) {
+
+    /** The outcomes; all but DUPLICATE are stored in schedule_fires. */
+    public enum Outcome { ENQUEUED, SKIPPED, FAILED, DUPLICATE }
+
+    @Override
+    public String toString() {
+        return outcome + (jobId == null ? "" : " job " + jobId) + ": " + detail;
+    }
+}
