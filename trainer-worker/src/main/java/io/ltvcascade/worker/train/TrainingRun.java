@@ -24,11 +24,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Runs one claimed job: read the dataset, split, train with per-epoch progress heartbeats (and cancellation
- * checks between batches), score the test part, then write the version and mark the job done in one transaction.
+ * checks between batches), score the test part, then write the version and mark the job done in one transaction;
+ * for a job queued by a retraining schedule, the schedule's promotion policy decides in that transaction too.
  */
 public final class TrainingRun {
 
@@ -58,23 +60,30 @@ public final class TrainingRun {
         }, keeper::cancelRequested).train(split.train(), split.validation())) {
             QualityReport report = Evaluation.evaluate(result.model(), split.test());
             byte[] artifact = ModelArtifact.write(result.model());
-            return store(job, config, report, history, lineage(job, result, split), artifact);
+            Optional<SchedulePromotion> promotion;
+            try (Connection c = dataSource.getConnection()) {
+                promotion = SchedulePromotion.decide(c, job.tenantId(), job.id(), result.model(), report, split.test());
+            }
+            return store(job, config, report, history, lineage(job, result, split), artifact, promotion);
         }
     }
 
     private int store(ClaimedJob job, ModelConfig config, QualityReport report, List<EpochReport> history,
-            Map<String, Object> lineage, byte[] artifact) throws SQLException {
+            Map<String, Object> lineage, byte[] artifact, Optional<SchedulePromotion> promotion) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int version = VersionWriter.insert(c, job.tenantId(), job.modelId(), job.datasetId(), job.id(),
-                        json(config), json(report), json(history), json(lineage), artifact);
+                VersionWriter.Written version = VersionWriter.insert(c, job.tenantId(), job.modelId(), job.datasetId(),
+                        job.id(), json(config), json(report), json(history), json(lineage), artifact);
+                if (promotion.isPresent()) {
+                    promotion.get().apply(c, job.id(), version.id(), version.version());
+                }
                 if (!queue.succeed(c, job.id(), job.worker())) {
                     c.rollback();
                     throw new LeaseLost(job.id());
                 }
                 c.commit();
-                return version;
+                return version.version();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -10,8 +10,11 @@ final class VersionWriter {
 
     private VersionWriter() {}
 
-    /** The new version number; the unique (tenant, job) key refuses a second version for one job. */
-    static int insert(Connection c, long tenantId, long modelId, long datasetId, long jobId, String configJson,
+    /** A written version: its row id and its number. */
+    record Written(long id, int version) {}
+
+    /** The new version; the unique (tenant, job) key refuses a second version for one job. */
+    static Written insert(Connection c, long tenantId, long modelId, long datasetId, long jobId, String configJson,
             String reportJson, String historyJson, String lineageJson, byte[] artifact) throws SQLException {
         // versions of one model are numbered in order even when two jobs finish at once
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
@@ -22,7 +25,7 @@ final class VersionWriter {
         String sql = "INSERT INTO model_versions (tenant_id, model_id, version, dataset_id, job_id, config, "
                 + "quality_report, history, lineage, artifact) SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?, "
                 + "CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ? FROM model_versions "
-                + "WHERE tenant_id = ? AND model_id = ? RETURNING version";
+                + "WHERE tenant_id = ? AND model_id = ? RETURNING id, version";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, tenantId);
             s.setLong(2, modelId);
@@ -37,7 +40,7 @@ final class VersionWriter {
             s.setLong(11, modelId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return new Written(rs.getLong(1), rs.getInt(2));
             }
         }
     }
