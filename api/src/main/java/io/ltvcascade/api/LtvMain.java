@@ -5,14 +5,16 @@ import io.ltvcascade.embeddeddb.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Entry point of the platform. With no database configured it first starts the embedded PostgreSQL, whose data
  * survives restarts in {@code $LTV_DATA_DIR/postgres} (default {@code ./data}); with {@code LTV_DB_URL} or
- * {@code QUARKUS_DATASOURCE_*} set it uses that server. With {@code LTV_WORKER_JAR} set (the run command sets it) a
- * trainer-worker runs beside it as a child process.
+ * {@code QUARKUS_DATASOURCE_*} set it uses that server. With {@code LTV_WORKER_JAR} and {@code LTV_SCHEDULER_JAR} set
+ * (the run command sets both) a trainer-worker and a scheduler run beside it as child processes.
  */
 @QuarkusMain
 public final class LtvMain {
@@ -35,13 +37,15 @@ public final class LtvMain {
             database = new DatabaseTarget(embedded.jdbcUrl(), embedded.username(), embedded.password());
         }
         database.publishAsQuarkusDatasource();
-        Optional<ChildWorker> worker = Optional.empty();
+        List<ChildProcess> children = new ArrayList<>();
         try {
-            // the worker polls the queue, which exists once Flyway has run at api start; until then it retries
-            worker = ChildWorker.startIfConfigured(database);
+            // the worker polls the queue, which exists once Flyway has run at api start; until then it retries.
+            // The scheduler applies the same migrations; Flyway's lock lets one of the two do it.
+            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", database).ifPresent(children::add);
+            ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", database).ifPresent(children::add);
             Quarkus.run(args);
         } finally {
-            worker.ifPresent(ChildWorker::close);
+            children.forEach(ChildProcess::close);
             if (embedded != null) {
                 embedded.close();
             }

@@ -19,10 +19,11 @@ class DockerComposeTest {
     private static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
 
     @Test
-    void shouldRunPostgresApiAndWorkersConfiguredByEnvironmentOnly() throws IOException {
+    void shouldRunPostgresApiWorkersAndSchedulersConfiguredByEnvironmentOnly() throws IOException {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
         JsonNode services = compose.get("services");
-        assertTrue(services.has("postgres") && services.has("api") && services.has("worker"), "postgres, api, worker");
+        assertTrue(services.has("postgres") && services.has("api") && services.has("worker") && services.has("scheduler"),
+                "postgres, api, worker, scheduler");
 
         JsonNode api = services.get("api");
         JsonNode env = api.get("environment");
@@ -33,6 +34,9 @@ class DockerComposeTest {
         JsonNode worker = services.get("worker");
         assertEquals(env.get("LTV_DB_URL"), worker.at("/environment/LTV_DB_URL"));
         assertTrue(Files.isRegularFile(ROOT.resolve(worker.at("/build/dockerfile").asText())), "worker Dockerfile exists");
+        JsonNode scheduler = services.get("scheduler");
+        assertEquals(env.get("LTV_DB_URL"), scheduler.at("/environment/LTV_DB_URL"));
+        assertTrue(Files.isRegularFile(ROOT.resolve(scheduler.at("/build/dockerfile").asText())), "scheduler Dockerfile exists");
         assertEquals("ltv", services.at("/postgres/environment/POSTGRES_DB").asText());
         assertEquals("ltv", services.at("/postgres/environment/POSTGRES_USER").asText());
     }
@@ -42,7 +46,7 @@ class DockerComposeTest {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
         String readme = Files.readString(ROOT.resolve("README.md"));
         List<String> undocumented = new ArrayList<>();
-        for (String service : List.of("api", "worker")) {
+        for (String service : List.of("api", "worker", "scheduler")) {
             compose.get("services").get(service).get("environment").fieldNames().forEachRemaining(name -> {
                 if (!readme.contains(name)) {
                     undocumented.add(name);

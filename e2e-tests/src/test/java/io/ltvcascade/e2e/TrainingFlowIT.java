@@ -13,11 +13,9 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class TrainingFlowIT {
 
     private static final String OPERATOR = "ltv_0000000000e2_e2e-operator-key-not-for-production";
-    private static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
 
     private static TestDatabase database;
     private static Process api;
@@ -40,24 +37,10 @@ class TrainingFlowIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         database = TestDatabase.create();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", ROOT.resolve("api/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(new File("target/e2e-platform.log"));
-        Map<String, String> env = builder.environment();
-        env.put("LTV_DB_URL", database.jdbcUrl());
-        if (database.username() != null) {
-            env.put("LTV_DB_USER", database.username());
-            env.put("LTV_DB_PASSWORD", database.password());
-        }
-        env.put("LTV_HTTP_PORT", String.valueOf(port));
-        env.put("LTV_ADMIN_KEY", OPERATOR);
-        env.put("LTV_WORKER_JAR", ROOT.resolve("trainer-worker/target/ltv-trainer-worker.jar").toString());
-        env.put("LTV_WORKER_POLL_SECONDS", "1");
-        api = builder.start();
+        int port = Platform.freePort();
+        api = Platform.launch(Platform.API_JAR, database, Map.of("LTV_HTTP_PORT", String.valueOf(port),
+                "LTV_ADMIN_KEY", OPERATOR, "LTV_WORKER_JAR", Platform.ROOT.resolve(Platform.WORKER_JAR).toString(),
+                "LTV_WORKER_POLL_SECONDS", "1"), "e2e-platform.log");
         RestAssured.port = port;
         // JSON numbers as doubles, so predictions compare at full precision
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
@@ -66,10 +49,7 @@ class TrainingFlowIT {
 
     @AfterAll
     static void stopPlatform() throws InterruptedException {
-        if (api != null) {
-            api.destroy();
-            api.waitFor();
-        }
+        Platform.stop(api);
         database.close();
     }
 
@@ -144,7 +124,7 @@ class TrainingFlowIT {
         Files.write(artifact, as(key).get("/api/v1/models/cdnow-ccor/versions/1/artifact").then().statusCode(200)
                 .extract().asByteArray());
         Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                ROOT.resolve("model/target/ltv-model-cli.jar").toString(), "predict", "--model", artifact.toString(),
+                Platform.ROOT.resolve("model/target/ltv-model-cli.jar").toString(), "predict", "--model", artifact.toString(),
                 "--data", cdnow.toString(), "--id", "customer_id", "--out", offline.toString())
                 .redirectErrorStream(true).redirectOutput(new File("target/e2e-cli.log")).start();
         assertEquals(0, cli.waitFor(), "the CLI scored the file (see target/e2e-cli.log)");
@@ -163,7 +143,7 @@ class TrainingFlowIT {
     }
 
     private static Path cdnow() {
-        Path cdnow = ROOT.resolve("../shared/data/cdnow/ltv_table.csv").normalize();
+        Path cdnow = Platform.ROOT.resolve("../shared/data/cdnow/ltv_table.csv").normalize();
         if (!Files.isRegularFile(cdnow)) {
             fail("test data " + cdnow + " is missing: the tests need ../shared/data beside the project checkout");
         }
@@ -176,19 +156,6 @@ class TrainingFlowIT {
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Duration limit, String what)
             throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // the server may not be listening yet
-            }
-            if (Instant.now().isAfter(deadline) || !api.isAlive()) {
-                fail("gave up waiting for " + what + " (see target/e2e-platform.log)");
-            }
-            Thread.sleep(500);
-        }
+        Platform.waitFor(condition, limit, what, api);
     }
 }

@@ -14,9 +14,13 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,9 @@ class ScheduleFiringTest {
 
     @Inject
     Scheduler quartz;
+
+    @Inject
+    RetrainingFires fires;
 
     private Fixtures db;
 
@@ -78,6 +85,30 @@ class ScheduleFiringTest {
         }
         assertEquals(jobs.size(), db.count("SELECT count(*) FROM training_jobs WHERE schedule_id = ? AND tenant_id = ? "
                 + "AND config = CAST(? AS jsonb) AND max_attempts = 3", schedule, tenant, Fixtures.JOB_CONFIG));
+    }
+
+    @Test
+    void shouldQueueOneJobWhenTwoNodesHandleTheSameFireAtOnce() throws Exception {
+        long tenant = db.tenant();
+        db.dataset(tenant, "sales", "c1");
+        long schedule = db.schedule(tenant, db.model(tenant), "0 0 0 1 1 ? 2099", "sales", true);
+        Instant fireTime = Instant.parse("2026-11-28T03:00:00Z");
+
+        List<FireRecord> outcomes = new ArrayList<>();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<FireRecord> f : nodes.invokeAll(List.<Callable<FireRecord>>of(
+                    () -> fires.fire(tenant, schedule, fireTime), () -> fires.fire(tenant, schedule, fireTime)))) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            nodes.shutdown();
+        }
+
+        assertEquals(1, outcomes.stream().filter(o -> o.outcome() == FireRecord.Outcome.ENQUEUED).count(), outcomes.toString());
+        assertEquals(1, outcomes.stream().filter(o -> o.outcome() == FireRecord.Outcome.DUPLICATE).count(), outcomes.toString());
+        assertEquals(1, db.jobs(schedule).size());
+        assertEquals(1, db.fires(schedule).size());
     }
 
     @Test

@@ -9,27 +9,27 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The trainer-worker started as a child process by the run command ({@code LTV_WORKER_JAR} names its jar), on the
- * same database as the api; it stops with the api.
+ * A part of the platform started by the run command as a child process of the api, from the jar an environment
+ * variable names ({@code LTV_WORKER_JAR}, {@code LTV_SCHEDULER_JAR}), on the same database; it stops with the api.
  */
-final class ChildWorker implements AutoCloseable {
+final class ChildProcess implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ChildWorker.class);
+    private static final Logger LOG = Logger.getLogger(ChildProcess.class);
 
     private final Process process;
 
-    private ChildWorker(Process process) {
+    private ChildProcess(Process process) {
         this.process = process;
     }
 
-    /** Starts the worker when {@code LTV_WORKER_JAR} is set; otherwise workers run elsewhere. */
-    static Optional<ChildWorker> startIfConfigured(DatabaseTarget database) {
-        String jar = System.getenv("LTV_WORKER_JAR");
+    /** Starts {@code name} from the jar in {@code jarVariable} when it is set; otherwise that part runs elsewhere. */
+    static Optional<ChildProcess> startIfConfigured(String name, String jarVariable, DatabaseTarget database) {
+        String jar = System.getenv(jarVariable);
         if (jar == null || jar.isBlank()) {
             return Optional.empty();
         }
         if (!Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("LTV_WORKER_JAR points at " + jar + ", which does not exist; build first");
+            throw new IllegalStateException(jarVariable + " points at " + jar + ", which does not exist; build first");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar).inheritIO();
@@ -37,16 +37,16 @@ final class ChildWorker implements AutoCloseable {
         putIfPresent(builder, "LTV_DB_USER", database.username());
         putIfPresent(builder, "LTV_DB_PASSWORD", database.password());
         builder.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-        // the worker exits when this process is gone, even when it was killed without running any shutdown code
+        // the child exits when this process is gone, even when it was killed without running any shutdown code
         builder.environment().put("LTV_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         try {
             Process process = builder.start();
             // on SIGTERM the JVM runs its hooks and halts without returning to main's finally
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-trainer-worker"));
-            LOG.infof("started trainer-worker (pid %d)", process.pid());
-            return Optional.of(new ChildWorker(process));
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
+            LOG.infof("started %s (pid %d)", name, process.pid());
+            return Optional.of(new ChildProcess(process));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the trainer-worker from " + jar, e);
+            throw new UncheckedIOException("could not start the " + name + " from " + jar, e);
         }
     }
 

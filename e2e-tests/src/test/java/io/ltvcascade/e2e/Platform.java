@@ -1,0 +1,74 @@
+package io.ltvcascade.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ltvcascade.embeddeddb.TestDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Starts the packaged parts of the platform as processes on a test database, and waits for what they do. */
+final class Platform {
+
+    static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
+    static final String API_JAR = "api/target/quarkus-app/quarkus-run.jar";
+    static final String SCHEDULER_JAR = "scheduler/target/quarkus-app/quarkus-run.jar";
+    static final String WORKER_JAR = "trainer-worker/target/ltv-trainer-worker.jar";
+
+    private Platform() {}
+
+    /** {@code java -jar jar} (relative to the project root) on {@code database}, its output in {@code target/log}. */
+    static Process launch(String jar, TestDatabase database, Map<String, String> env, String log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve(jar).toString())
+                .redirectErrorStream(true).redirectOutput(new File("target/" + log));
+        builder.environment().put("LTV_DB_URL", database.jdbcUrl());
+        if (database.username() != null) {
+            builder.environment().put("LTV_DB_USER", database.username());
+            builder.environment().put("LTV_DB_PASSWORD", database.password());
+        }
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** Polls {@code condition} (exceptions count as not yet) until it holds; fails when a watched process died. */
+    static void waitFor(Callable<Boolean> condition, Duration limit, String what, Process... watched) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            try {
+                if (condition.call()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // the server may not be listening yet
+            }
+            for (Process p : watched) {
+                if (!p.isAlive()) {
+                    fail("a process exited (code " + p.exitValue() + ") while waiting for " + what + "; see target/*.log");
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                fail("gave up waiting for " + what + " (see target/*.log)");
+            }
+            Thread.sleep(250);
+        }
+    }
+}
