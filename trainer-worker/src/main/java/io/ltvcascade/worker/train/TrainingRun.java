@@ -56,7 +56,7 @@ public final class TrainingRun {
         LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
         try (TrainingResult result = new ModelTrainer(config, report -> {
             history.add(report);
-            keeper.beat(json(progress(report, history.size())));
+            keeper.beat(json(progress(report, history)));
         }, keeper::cancelRequested).train(split.train(), split.validation())) {
             QualityReport report = Evaluation.evaluate(result.model(), split.test());
             byte[] artifact = ModelArtifact.write(result.model());
@@ -91,7 +91,9 @@ public final class TrainingRun {
         }
     }
 
-    private static Map<String, Object> progress(EpochReport r, int epochsDone) {
+    /** The latest epoch in full, and the curve so far (total loss and validation Gini per epoch) for charts. */
+    private static Map<String, Object> progress(EpochReport r, List<EpochReport> history) {
+        int epochsDone = history.size();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("epoch", r.epoch());
         p.put("max_epochs", r.maxEpochs());
@@ -100,6 +102,8 @@ public final class TrainingRun {
         p.put("validation_spearman", r.validationSpearman());
         p.put("samples_per_second", r.samplesPerSecond());
         p.put("eta_seconds", r.seconds() * (r.maxEpochs() - epochsDone));
+        p.put("curve", history.stream().map(e -> Map.of("epoch", e.epoch(), "loss", e.losses().get("total"),
+                "validation_gini", e.validationGini())).toList());
         return p;
     }
 

@@ -56,6 +56,8 @@ class TrainingRunTest {
         assertEquals(2, db.single("SELECT jsonb_array_length(history) FROM model_versions WHERE job_id = " + jobId));
         assertEquals("cpu()", db.text("SELECT lineage->>'device' FROM model_versions WHERE job_id = " + jobId));
         assertEquals(2, db.single("SELECT (progress->>'epoch')::int FROM training_jobs WHERE id = " + jobId));
+        assertEquals(2, db.single("SELECT jsonb_array_length(progress->'curve') FROM training_jobs WHERE id = " + jobId),
+                "the loss and validation Gini of every epoch so far, for the console's chart");
     }
 
     @Test
