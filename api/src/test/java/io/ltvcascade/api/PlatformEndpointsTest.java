@@ -36,7 +36,9 @@ class PlatformEndpointsTest extends ApiTestSupport {
     @Test
     void shouldServeTheConsole() {
         given().get("/console/").then().statusCode(200).body(containsString("LTV Cascade"));
-        given().get("/console/console.js").then().statusCode(200).body(containsString("sessionStorage"));
+        given().get("/console/api.js").then().statusCode(200).body(containsString("sessionStorage"));
+        // the pages are ES modules: browsers refuse them unless served as JavaScript
+        given().get("/console/console.js").then().statusCode(200).contentType(containsString("javascript"));
     }
 
     @Test

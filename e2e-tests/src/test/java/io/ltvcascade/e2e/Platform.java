@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,9 +17,9 @@ import java.util.concurrent.Callable;
 final class Platform {
 
     static final Path ROOT = Path.of(System.getProperty("ltv.project.root", "..")).toAbsolutePath();
-    static final String API_JAR = "api/target/quarkus-app/quarkus-run.jar";
+    private static final String API_JAR = "api/target/quarkus-app/quarkus-run.jar";
     static final String SCHEDULER_JAR = "scheduler/target/quarkus-app/quarkus-run.jar";
-    static final String WORKER_JAR = "trainer-worker/target/ltv-trainer-worker.jar";
+    private static final String WORKER_JAR = "trainer-worker/target/ltv-trainer-worker.jar";
 
     private Platform() {}
 
@@ -34,6 +35,18 @@ final class Platform {
         }
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** The packaged api on {@code port} with the operator key, and (when asked) its trainer-worker child. */
+    static Process api(TestDatabase database, int port, String operatorKey, boolean withWorker, String log)
+            throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of("LTV_HTTP_PORT", String.valueOf(port),
+                "LTV_ADMIN_KEY", operatorKey));
+        if (withWorker) {
+            env.put("LTV_WORKER_JAR", ROOT.resolve(WORKER_JAR).toString());
+            env.put("LTV_WORKER_POLL_SECONDS", "1");
+        }
+        return launch(API_JAR, database, env, log);
     }
 
     static int freePort() throws IOException {

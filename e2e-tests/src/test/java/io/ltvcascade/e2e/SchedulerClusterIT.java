@@ -39,8 +39,7 @@ class SchedulerClusterIT {
     static void startApi() throws Exception {
         database = TestDatabase.create();
         int port = Platform.freePort();
-        api = Platform.launch(Platform.API_JAR, database, Map.of("LTV_HTTP_PORT", String.valueOf(port),
-                "LTV_ADMIN_KEY", OPERATOR), "e2e-scheduler-api.log");
+        api = Platform.api(database, port, OPERATOR, false, "e2e-scheduler-api.log");
         RestAssured.port = port;
         Platform.waitFor(() -> given().get("/q/health/ready").statusCode() == 200, Duration.ofMinutes(2),
                 "the api to start", api);

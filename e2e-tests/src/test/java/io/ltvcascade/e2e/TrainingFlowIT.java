@@ -38,9 +38,7 @@ class TrainingFlowIT {
     static void startPlatform() throws Exception {
         database = TestDatabase.create();
         int port = Platform.freePort();
-        api = Platform.launch(Platform.API_JAR, database, Map.of("LTV_HTTP_PORT", String.valueOf(port),
-                "LTV_ADMIN_KEY", OPERATOR, "LTV_WORKER_JAR", Platform.ROOT.resolve(Platform.WORKER_JAR).toString(),
-                "LTV_WORKER_POLL_SECONDS", "1"), "e2e-platform.log");
+        api = Platform.api(database, port, OPERATOR, true, "e2e-platform.log");
         RestAssured.port = port;
         // JSON numbers as doubles, so predictions compare at full precision
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
