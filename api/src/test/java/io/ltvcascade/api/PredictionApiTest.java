@@ -99,6 +99,29 @@ class PredictionApiTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldReadACustomerWhateverItsFieldOrderAndSkipNestedUnknownFields() throws Exception {
+        String key = servedModel().key();
+        Map<String, Object> customer = customers(1).get(0);
+        List<String> names = new ArrayList<>(customer.keySet());
+        java.util.Collections.reverse(names);
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("notes", Map.of("nested", List.of(1, 2, Map.of("deeper", true))));
+        names.forEach(name -> reordered.put(name, customer.get(name)));
+
+        JsonPath answer = as(key).contentType("application/json").body(reordered)
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .body("warnings[0].columns", org.hamcrest.Matchers.hasItem("notes")).extract().jsonPath();
+
+        assertEquals(as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(200).extract().jsonPath().getDouble("predictions[0].expected_ltv"),
+                answer.getDouble("predictions[0].expected_ltv"), 0.0, "the id after the features reads the same");
+        Map<String, Object> objectForNumber = new LinkedHashMap<>(customer);
+        objectForNumber.put("total_spend", Map.of("value", 3));
+        as(key).contentType("application/json").body(objectForNumber).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(422).body("field", equalTo("total_spend")).body("detail", containsString("an object"));
+    }
+
+    @Test
     void shouldRefuseBadInputNamingRowAndField() throws Exception {
         String key = servedModel().key();
         Map<String, Object> good = customers(1).get(0);

@@ -27,7 +27,7 @@ public class ArtifactLoader {
         this.em = em;
         this.json = json;
         this.lanes = config.concurrentForwards() > 0 ? config.concurrentForwards()
-                : Runtime.getRuntime().availableProcessors();
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.maxBatchRows = config.maxBatchRows();
     }
 
