@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serving benchmark (results go to docs/benchmarks.md by hand):
-#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default; ONLINE=0 skips wrk)
+#   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default; ONLINE=0 skips wrk, BATCH=0 the
+#                                    batch part)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
 # single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
@@ -67,8 +68,10 @@ load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
 load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
 grep -c "ERROR" "$work/api.log" | xargs echo "ERROR lines in the api log:"
+grep "ERROR" "$work/api.log" | head -5
 fi
 
+[ "${BATCH:-1}" = 1 ] || exit 0
 echo "== batch scoring: CDNOW x${COPIES:-10}"
 python3 bench/serving/copies.py "$data_csv" "$work/big.csv" "${COPIES:-10}"
 big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \

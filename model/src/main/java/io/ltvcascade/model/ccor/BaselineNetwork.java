@@ -54,16 +54,16 @@ final class BaselineNetwork implements LtvNetwork {
                 NDArray pl = o.get(":, 0");
                 terms.put("classification", bce(pl, payer).mean());
                 NDArray mu = o.get(":, 1");
-                NDArray sigma = CcorMath.softplus(o.get(":, 2")).maximum(MIN_SIGMA);
+                NDArray sigma = Scalars.maximum(CcorMath.softplus(o.get(":, 2")), MIN_SIGMA);
                 NDArray safeY = y.mul(payer).add(payer.neg().add(1)).log();
                 NDArray nll = safeY.add(sigma.log()).add(HALF_LOG_TWO_PI)
-                        .add(safeY.sub(mu).square().div(sigma.square().mul(2)));
+                        .add(safeY.sub(mu).square().div(Scalars.mul(sigma.square(), 2)));
                 terms.put("regression", nll.mul(payer).mean());
             }
             case TWO_STAGE -> {
                 terms.put("classification", bce(o.get(":, 0"), payer).mean());
                 NDArray sq = o.get(":, 1").sub(logY).square().mul(payer);
-                terms.put("regression", sq.sum().div(payer.sum().maximum(1)));
+                terms.put("regression", sq.sum().div(Scalars.maximum(payer.sum(), 1)));
             }
             default -> terms.put("regression", o.get(":, 0").sub(logY).square().mean());
         }

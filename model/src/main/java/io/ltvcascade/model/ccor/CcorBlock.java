@@ -131,7 +131,7 @@ public final class CcorBlock extends AbstractBlock {
             NDArray centred = hDetached.sub(hDetached.mean(new int[] {0}, true));
             NDArray std = centred.square().mean(new int[] {0}, true).sqrt();
             NDArray noise = hDetached.getManager().randomNormal(new Shape(batch, copies, dh));
-            NDArray jitter = alpha.neg().add(1).mul(std.mul(options.augmentNoise().floatValue())).expandDims(1).mul(noise);
+            NDArray jitter = alpha.neg().add(1).mul(Scalars.mul(std, options.augmentNoise())).expandDims(1).mul(noise);
             augmented = emphasised.add(jitter);
         }
         NDArray flatAug = augmented.reshape(batch * copies, dh);

@@ -33,13 +33,14 @@ public final class CcorLoss {
         terms.put("cascade", cascade(z, buckets));
         terms.put("distill", distill(out.get(CcorBlock.DISTILL), logP, buckets));
         terms.put("residual", residual(out.get(CcorBlock.RESIDUAL), y, buckets, m));
-        NDArray total = terms.get("cascade").add(terms.get("distill").mul(options.lambdaDistill().floatValue()))
-                .add(terms.get("residual").mul(options.lambdaResidual().floatValue()));
+        NDArray total = terms.get("cascade").add(Scalars.mul(terms.get("distill"), options.lambdaDistill()))
+                .add(Scalars.mul(terms.get("residual"), options.lambdaResidual()));
         if (options.highValue()) {
             NDArray[] hv = highValue(out, logP, y, buckets, m);
             terms.put("high_value", hv[0]);
             terms.put("confidence", hv[1]);
-            total = total.add(hv[0].add(hv[1].mul(options.lambdaConfidence().floatValue())).mul(options.lambdaHighValue().floatValue()));
+            total = total.add(Scalars.mul(hv[0].add(Scalars.mul(hv[1], options.lambdaConfidence())),
+                    options.lambdaHighValue()));
         }
         return new LossTerms(total, terms);
     }
@@ -54,7 +55,7 @@ public final class CcorLoss {
             NDArray target = b.gte(k).toType(DataType.FLOAT32, false);
             NDArray reached = b.gte(k - 1).toType(DataType.FLOAT32, false);
             NDArray bce = CcorMath.softplus(zk).sub(target.mul(zk));
-            loss = loss.add(bce.mul(reached).sum().div(reached.sum().maximum(1)));
+            loss = loss.add(bce.mul(reached).sum().div(Scalars.maximum(reached.sum(), 1)));
         }
         return loss;
     }
@@ -71,10 +72,10 @@ public final class CcorLoss {
             case "d2" -> {
                 float t = options.distillTemperature().floatValue();
                 NDArray ce = logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg().mean();
-                NDArray teacher = logP.stopGradient().div(t).softmax(1);
-                NDArray student = logits.div(t).logSoftmax(1);
+                NDArray teacher = Scalars.div(logP.stopGradient(), t).softmax(1);
+                NDArray student = Scalars.div(logits, t).logSoftmax(1);
                 NDArray kl = teacher.mul(teacher.add(1e-12f).log().sub(student)).sum(new int[] {1}).mean();
-                yield ce.add(kl.mul(t * t));
+                yield ce.add(Scalars.mul(kl, t * t));
             }
             default -> logits.getManager().create(0f);
         };
@@ -89,7 +90,7 @@ public final class CcorLoss {
         NDArray payer = buckets.gte(1).toType(DataType.FLOAT32, false);
         NDArray diff = v.sub(target);
         NDArray loss = options.residualLoss().equals("huber") ? huber(diff) : diff.square();
-        return loss.mul(payer).sum().div(payer.sum().maximum(1));
+        return loss.mul(payer).sum().div(Scalars.maximum(payer.sum(), 1));
     }
 
     /** L_rel and focal L_conf over routed samples (predicted top bucket, plus true whales in training). */
@@ -104,8 +105,8 @@ public final class CcorLoss {
         NDArray yCol = y.expandDims(1);
         NDArray augmented = toValue(out.get(CcorBlock.AUGMENTED), top);
         float floor = (float) scheme.thresholds()[top - 1];
-        NDArray rel = augmented.sub(yCol).abs().div(yCol.maximum(floor));
-        NDArray count = route.sum().mul(augmented.getShape().get(1)).maximum(1);
+        NDArray rel = augmented.sub(yCol).abs().div(Scalars.maximum(yCol, floor));
+        NDArray count = Scalars.maximum(Scalars.mul(route.sum(), augmented.getShape().get(1)), 1);
         NDArray base = baseValue(out.get(CcorBlock.RESIDUAL), predicted, m).stopGradient().expandDims(1);
         NDArray better = augmented.sub(yCol).abs().lt(base.sub(yCol).abs()).toType(DataType.FLOAT32, false).stopGradient();
         NDArray focal = focal(out.get(CcorBlock.CONFIDENCE), better);
@@ -119,8 +120,8 @@ public final class CcorLoss {
         NDArray logPt = target.mul(logP).add(target.neg().add(1).mul(logNotP));
         NDArray pt = logPt.exp();
         float a = options.focalAlpha().floatValue();
-        NDArray alpha = target.mul(a).add(target.neg().add(1).mul(1 - a));
-        return alpha.mul(pt.neg().add(1).pow(options.focalGamma().floatValue())).mul(logPt).neg();
+        NDArray alpha = Scalars.mul(target, a).add(Scalars.mul(target.neg().add(1), 1 - a));
+        return alpha.mul(Scalars.pow(pt.neg().add(1), options.focalGamma())).mul(logPt).neg();
     }
 
     private NDArray baseValue(NDArray v, NDArray bucket, NDManager m) {
@@ -137,13 +138,13 @@ public final class CcorLoss {
     }
 
     private NDArray toValue(NDArray normalised, int bucket) {
-        NDArray s = normalised.mul((float) scheme.halfRanges()[bucket]).add((float) scheme.centres()[bucket]);
+        NDArray s = Scalars.mul(normalised, scheme.halfRanges()[bucket]).add((float) scheme.centres()[bucket]);
         return scheme.logSpace() ? s.exp().sub(1) : s;
     }
 
     private static NDArray huber(NDArray diff) {
         NDArray abs = diff.abs();
-        return abs.lt(1).toType(DataType.FLOAT32, false).mul(diff.square().mul(0.5f))
+        return abs.lt(1).toType(DataType.FLOAT32, false).mul(Scalars.mul(diff.square(), 0.5))
                 .add(abs.gte(1).toType(DataType.FLOAT32, false).mul(abs.sub(0.5f)));
     }
 

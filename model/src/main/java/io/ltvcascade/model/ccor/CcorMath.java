@@ -11,7 +11,7 @@ public final class CcorMath {
 
     /** softplus(x) = max(x, 0) + log(1 + e^{−|x|}), stable for large |x|. */
     public static NDArray softplus(NDArray x) {
-        return x.maximum(0).add(x.abs().neg().exp().add(1).log());
+        return Scalars.maximum(x, 0).add(x.abs().neg().exp().add(1).log());
     }
 
     /**

@@ -106,11 +106,7 @@ public final class ModelTrainer {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    /**
-     * The parameters copied inside torch, in parameter order, on their own manager. Serialising them to bytes
-     * instead made training depend on garbage-collection timing: with byte snapshots taken between epochs, runs
-     * with one seed diverged under memory pressure (about half of the runs with -Xmx40m; none since).
-     */
+    /** The parameters copied inside torch, in parameter order, on their own manager (no round trip through bytes). */
     private record Snapshot(NDManager manager, List<NDArray> copies) implements AutoCloseable {
 
         static Snapshot of(LtvModel model, List<Pair<String, Parameter>> params) {
