@@ -2,6 +2,7 @@ package io.ltvcascade.model.ccor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BinaryOperator;
 
 /**
  * A tensor times, over, to the power of, or at least a number, with the number in torch-owned memory. DJL's Number
@@ -16,26 +17,24 @@ public final class Scalars {
     private Scalars() {}
 
     public static NDArray mul(NDArray x, double value) {
-        try (NDArray s = of(x, value)) {
-            return x.mul(s);
-        }
+        return apply(x, value, NDArray::mul);
     }
 
     public static NDArray div(NDArray x, double value) {
-        try (NDArray s = of(x, value)) {
-            return x.div(s);
-        }
+        return apply(x, value, NDArray::div);
     }
 
     public static NDArray pow(NDArray x, double value) {
-        try (NDArray s = of(x, value)) {
-            return x.pow(s);
-        }
+        return apply(x, value, NDArray::pow);
     }
 
     public static NDArray maximum(NDArray x, double value) {
+        return apply(x, value, NDArray::maximum);
+    }
+
+    private static NDArray apply(NDArray x, double value, BinaryOperator<NDArray> op) {
         try (NDArray s = of(x, value)) {
-            return x.maximum(s);
+            return op.apply(x, s);
         }
     }
 
