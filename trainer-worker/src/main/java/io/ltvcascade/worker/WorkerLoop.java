@@ -22,9 +22,12 @@ import javax.sql.DataSource;
 public final class WorkerLoop {
 
     private static final Logger LOG = Logger.getLogger(WorkerLoop.class.getName());
+    /** PostgreSQL's SQLSTATE for "relation does not exist". */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final WorkerConfig config;
     private final List<Lane> lanes;
+    private boolean waitingForSchema;
 
     public WorkerLoop(WorkerConfig config, DataSource dataSource) {
         this.config = config;
@@ -54,7 +57,7 @@ public final class WorkerLoop {
             try {
                 claimed = lane.queue().claim(config.workerId(), config.lease());
             } catch (SQLException e) {
-                LOG.log(Level.WARNING, "cannot poll the queue (" + e.getMessage() + "); trying again shortly", e);
+                logPollFailure(e);
                 return false;
             }
             if (claimed.isPresent()) {
@@ -63,6 +66,18 @@ public final class WorkerLoop {
             }
         }
         return false;
+    }
+
+    /** A missing table means the schema is not migrated yet (the api migrates at start): one quiet line, no trace. */
+    private void logPollFailure(SQLException e) {
+        if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+            if (!waitingForSchema) {
+                LOG.info("waiting for the database schema (the api applies the migrations when it starts)");
+                waitingForSchema = true;
+            }
+            return;
+        }
+        LOG.log(Level.WARNING, "cannot poll the queue (" + e.getMessage() + "); trying again shortly", e);
     }
 
     private void execute(Lane lane, ClaimedJob job) {

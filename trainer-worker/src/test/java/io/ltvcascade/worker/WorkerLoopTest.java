@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ltvcascade.embeddeddb.TestDatabase;
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The loop records every outcome and keeps going: success, unreadable job, retry, empty queue. */
 class WorkerLoopTest {
@@ -43,6 +50,42 @@ class WorkerLoopTest {
         assertTrue(loop.runOnce());
         assertEquals("SUCCEEDED", db.text("SELECT status FROM training_jobs WHERE id = " + good));
         assertFalse(loop.runOnce(), "the queue is empty now");
+    }
+
+    @Test
+    void shouldWaitQuietlyForTheSchemaOfAFreshDatabase() throws Exception {
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(WorkerLoop.class.getName());
+        logger.addHandler(capture);
+        try (TestDatabase empty = TestDatabase.create()) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(empty.jdbcUrl());
+            if (empty.username() != null) {
+                dataSource.setUser(empty.username());
+                dataSource.setPassword(empty.password());
+            }
+            WorkerLoop loop = new WorkerLoop(new WorkerConfig("unused", null, null, "early-worker", Duration.ofMinutes(1),
+                    Duration.ofMillis(10), Duration.ZERO), dataSource);
+
+            assertFalse(loop.runOnce());
+            assertFalse(loop.runOnce());
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(List.of("waiting for the database schema (the api applies the migrations when it starts)"),
+                records.stream().map(LogRecord::getMessage).toList(), "one line, no warning with a stack trace");
     }
 
     @Test
