@@ -119,6 +119,20 @@ class ScoringJobApiTest extends ApiTestSupport {
                 .getString("items[0].id"));
     }
 
+    @Test
+    void shouldListJobsWithTheirModelAndVersionNewestFirst() throws Exception {
+        ServedModel served = servedModel();
+        long first = start(served);
+        long second = as(served.key()).contentType("application/json")
+                .body(Map.of("dataset_id", served.datasetId(), "version", 2)).post("/api/v1/models/ltv/scoring-jobs")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        as(served.key()).get("/api/v1/scoring-jobs").then().statusCode(200)
+                .body("items.id", equalTo(java.util.List.of((int) second, (int) first)))
+                .body("items.model", equalTo(java.util.List.of("ltv", "ltv")))
+                .body("items.version", equalTo(java.util.List.of(2, 1)));
+    }
+
     private static long start(ServedModel served) {
         return as(served.key()).contentType("application/json").body(Map.of("dataset_id", served.datasetId(), "version", 1))
                 .post("/api/v1/models/ltv/scoring-jobs").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -16,6 +16,8 @@ import io.ltvcascade.api.serving.ServingTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Queues batch scoring jobs (a dataset version scored with a model version), lists, shows and cancels them. */
@@ -66,7 +68,9 @@ public class ScoringJobService {
     }
 
     public Page<ScoringJobResponse> list(PageRequest page) {
-        return Page.of(jobs.page(caller.tenantId(), page), page, j -> j.id, this::toResponse);
+        List<ScoringJob> rows = jobs.page(caller.tenantId(), page);
+        Map<Long, VersionLabel> labels = labels(caller.tenantId(), rows.stream().map(j -> j.versionId).distinct().toList());
+        return Page.of(rows, page, j -> j.id, j -> labels.get(j.versionId).response(j, json));
     }
 
     public ScoringJobResponse get(long id) {
@@ -97,9 +101,27 @@ public class ScoringJobService {
     }
 
     private ScoringJobResponse toResponse(ScoringJob job) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT m.name, v.version FROM model_versions v "
-                        + "JOIN models m ON m.tenant_id = v.tenant_id AND m.id = v.model_id WHERE v.tenant_id = ?1 AND v.id = ?2")
-                .setParameter(1, job.tenantId).setParameter(2, job.versionId).getSingleResult();
-        return ScoringJobResponse.from(job, (String) row[0], ((Number) row[1]).intValue(), json);
+        return labels(job.tenantId, List.of(job.versionId)).get(job.versionId).response(job, json);
+    }
+
+    /** Model name and version number of each version id, in one query for a whole page. */
+    private Map<Long, VersionLabel> labels(long tenantId, List<Long> versionIds) {
+        if (versionIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT v.id, m.name, v.version FROM model_versions v "
+                        + "JOIN models m ON m.tenant_id = v.tenant_id AND m.id = v.model_id "
+                        + "WHERE v.tenant_id = ?1 AND v.id = ANY(?2)")
+                .setParameter(1, tenantId).setParameter(2, versionIds.toArray(new Long[0])).getResultList();
+        Map<Long, VersionLabel> labels = new HashMap<>();
+        rows.forEach(r -> labels.put(((Number) r[0]).longValue(), new VersionLabel((String) r[1], ((Number) r[2]).intValue())));
+        return labels;
+    }
+
+    private record VersionLabel(String model, int version) {
+        ScoringJobResponse response(ScoringJob job, Json json) {
+            return ScoringJobResponse.from(job, model, version, json);
+        }
     }
 }
