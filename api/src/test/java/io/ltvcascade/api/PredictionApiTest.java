@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,40 @@ class PredictionApiTest extends ApiTestSupport {
                 .then().statusCode(200).body("version", equalTo(2)).body("alias", equalTo("challenger"));
         as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/2/predict")
                 .then().statusCode(200).body("version", equalTo(2)).body("alias", nullValue());
+    }
+
+    @Test
+    void shouldCacheResolutionsAndFollowAnAliasMovedByAnotherWriterEvenWhenNotListening() throws Exception {
+        ServedModel served = servedModel();
+        String key = served.key();
+        Map<String, Object> customer = customers(1).get(0);
+        await(() -> count("SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN ltv_serving_targets'") == 1,
+                "the listener");
+        setAlias(key, "champion", 1);
+        championScore(key, customer, 1);
+
+        // resolutions are cached: without the notification a change made elsewhere is not seen
+        execute("ALTER TABLE model_aliases DISABLE TRIGGER model_aliases_notify");
+        try {
+            moveChampionInTheDatabase(served, 2);
+            championScore(key, customer, 1);
+        } finally {
+            execute("ALTER TABLE model_aliases ENABLE TRIGGER model_aliases_notify");
+        }
+        // a worker's promotion or another replica: straight to the table (rewriting the row notifies), heard here
+        moveChampionInTheDatabase(served, 2);
+        awaitVersion(key, customer, 2);
+
+        // the listening connection dies: answers come from a query per request until it is back, then from the cache
+        assertEquals(1, count("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + "WHERE query = 'LISTEN ltv_serving_targets') t"));
+        moveChampionInTheDatabase(served, 1);
+        awaitVersion(key, customer, 1);
+        await(() -> count("SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN ltv_serving_targets'") == 1,
+                "the listener to reconnect");
+        championScore(key, customer, 1);
+        moveChampionInTheDatabase(served, 2);
+        awaitVersion(key, customer, 2);
     }
 
     @Test
@@ -195,6 +230,27 @@ class PredictionApiTest extends ApiTestSupport {
                 .contentType("application/octet-stream").extract().asByteArray();
         org.junit.jupiter.api.Assertions.assertArrayEquals(TrainedArtifacts.artifact(2), artifact);
         as(key).get("/api/v1/models/ltv/versions/3/artifact").then().statusCode(404);
+    }
+
+    private void moveChampionInTheDatabase(ServedModel served, int version) throws SQLException {
+        execute("UPDATE model_aliases a SET version_id = v.id FROM model_versions v WHERE a.tenant_id = "
+                + served.tenantId() + " AND a.alias = 'champion' AND v.tenant_id = a.tenant_id AND v.model_id = a.model_id "
+                + "AND v.version = " + version);
+    }
+
+    private static void awaitVersion(String key, Map<String, Object> customer, int version) throws Exception {
+        await(() -> as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict")
+                .then().statusCode(200).extract().jsonPath().getInt("version") == version, "version " + version + " to answer");
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                org.junit.jupiter.api.Assertions.fail("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static double championScore(String key, Map<String, Object> customer, int expectedVersion) {

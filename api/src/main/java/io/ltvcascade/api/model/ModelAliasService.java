@@ -2,6 +2,7 @@ package io.ltvcascade.api.model;
 
 import io.ltvcascade.api.audit.AuditService;
 import io.ltvcascade.api.common.ProblemException;
+import io.ltvcascade.api.serving.TargetCache;
 import io.ltvcascade.api.common.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,11 +24,13 @@ public class ModelAliasService {
     private final ModelService models;
     private final AuditService audit;
     private final EntityManager em;
+    private final TargetCache targets;
 
-    public ModelAliasService(ModelService models, AuditService audit, EntityManager em) {
+    public ModelAliasService(ModelService models, AuditService audit, EntityManager em, TargetCache targets) {
         this.models = models;
         this.audit = audit;
         this.em = em;
+        this.targets = targets;
     }
 
     @Transactional
@@ -51,6 +54,8 @@ public class ModelAliasService {
             detail.put("from", previous);
         }
         audit.record(model.tenantId, "model.alias.set", "model", model.id, detail);
+        // this replica answers the next request with the new version; the others hear of it by notification
+        targets.invalidateAfterCommit();
         return list(modelName);
     }
 
@@ -63,6 +68,7 @@ public class ModelAliasService {
             throw ProblemException.notFound("alias of model " + modelName, alias);
         }
         audit.record(model.tenantId, "model.alias.remove", "model", model.id, Map.of("alias", alias));
+        targets.invalidateAfterCommit();
     }
 
     public List<AliasResponse> list(String modelName) {
@@ -88,6 +94,7 @@ public class ModelAliasService {
         em.createNativeQuery("UPDATE model_versions SET status = 'ARCHIVED' WHERE tenant_id = ?1 AND id = ?2")
                 .setParameter(1, model.tenantId).setParameter(2, versionId).executeUpdate();
         audit.record(model.tenantId, "model.version.archive", "model", model.id, Map.of("version", version));
+        targets.invalidateAfterCommit();
     }
 
     private long activeVersionId(Model model, int version) {

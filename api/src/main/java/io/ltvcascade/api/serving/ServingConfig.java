@@ -32,6 +32,14 @@ public interface ServingConfig {
     @WithDefault("0")
     int concurrentForwards();
 
+    /**
+     * Remember what aliases and version numbers resolve to, dropped on PostgreSQL notifications from every writer
+     * (a change then reaches every replica within the notification's delivery, typically a millisecond); false:
+     * one query per request.
+     */
+    @WithDefault("true")
+    boolean targetCache();
+
     /** Most rows in one coalesced forward pass (a single larger request still runs whole). */
     @WithDefault("2048")
     int maxBatchRows();

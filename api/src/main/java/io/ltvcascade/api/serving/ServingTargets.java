@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Finds the version a predict request addresses, in the caller's tenant only: by alias or by number. One indexed
- * query per request and no caching, so alias moves and rollbacks are seen at once by every api replica. Plain JDBC:
- * this runs on every predict request, and an ORM session would cost more than the query.
+ * Finds the version a predict request addresses, in the caller's tenant only: by alias or by number. Answers come
+ * from {@link TargetCache} (dropped on every change, by PostgreSQL notification); a miss is one indexed query in
+ * plain JDBC, cheaper than an ORM session on this path.
  */
 @ApplicationScoped
 public class ServingTargets {
@@ -25,14 +25,17 @@ public class ServingTargets {
 
     private final AgroalDataSource dataSource;
     private final Caller caller;
+    private final TargetCache cache;
 
-    public ServingTargets(AgroalDataSource dataSource, Caller caller) {
+    public ServingTargets(AgroalDataSource dataSource, Caller caller, TargetCache cache) {
         this.dataSource = dataSource;
         this.caller = caller;
+        this.cache = cache;
     }
 
     public ServedVersion byAlias(String model, String alias) {
-        Row row = query(BY_ALIAS, model, alias);
+        Row row = cache.get(caller.tenantId() + "\u0000alias\u0000" + model + "\u0000" + alias,
+                () -> query(BY_ALIAS, model, alias));
         if (row == null) {
             throw notFound(model, "alias of model " + model, alias);
         }
@@ -40,7 +43,8 @@ public class ServingTargets {
     }
 
     public ServedVersion byNumber(String model, int version) {
-        Row row = query(BY_NUMBER, model, version);
+        Row row = cache.get(caller.tenantId() + "\u0000version\u0000" + model + "\u0000" + version,
+                () -> query(BY_NUMBER, model, version));
         if (row == null) {
             throw notFound(model, "version of model " + model, version);
         }
