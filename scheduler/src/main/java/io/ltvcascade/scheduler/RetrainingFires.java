@@ -33,7 +33,8 @@ public class RetrainingFires {
         try (Connection c = dataSource.getConnection()) {
             Optional<FireSchedule> schedule = FireSchedule.load(c, tenantId, scheduleId);
             if (schedule.isEmpty()) {
-                return new FireRecord(Outcome.DUPLICATE, null, null, "the schedule is gone or paused; its trigger goes at the next sync");
+                return new FireRecord(Outcome.GONE, null, null,
+                        "the schedule is gone or paused; its trigger goes at the next sync");
             }
             FireRecord decided = decide(c, schedule.get());
             if (decided.outcome() == Outcome.ENQUEUED) {
@@ -43,8 +44,8 @@ public class RetrainingFires {
                 }
                 decided = new FireRecord(Outcome.ENQUEUED, job.get(), decided.datasetId(), decided.detail());
             }
-            return record(c, schedule.get(), fireTime, decided) ? decided
-                    : new FireRecord(Outcome.DUPLICATE, null, decided.datasetId(), "this fire time was already handled");
+            return record(c, schedule.get(), fireTime, decided) ? decided : new FireRecord(Outcome.DUPLICATE, null,
+                    decided.datasetId(), "this fire time was already handled");
         } catch (SQLException e) {
             throw new IllegalStateException("database error while firing schedule " + scheduleId + ": " + e.getMessage(), e);
         }
