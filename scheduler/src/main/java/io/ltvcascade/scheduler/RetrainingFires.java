@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One fire of a schedule, in one transaction: resolve the dataset (the fixed version, or the latest at fire time),
@@ -21,11 +22,13 @@ import java.util.Optional;
 public class RetrainingFires {
 
     private final AgroalDataSource dataSource;
-    private final SchedulerConfig config;
+    private final int maxAttempts;
 
-    public RetrainingFires(AgroalDataSource dataSource, SchedulerConfig config) {
+    /** {@code maxAttempts}: the api's setting for every training job, so a fire's job gets as many as any other. */
+    public RetrainingFires(AgroalDataSource dataSource,
+            @ConfigProperty(name = "ltv.jobs.max-attempts", defaultValue = "3") int maxAttempts) {
         this.dataSource = dataSource;
-        this.config = config;
+        this.maxAttempts = maxAttempts;
     }
 
     @Transactional
@@ -81,7 +84,7 @@ public class RetrainingFires {
             p.setLong(2, s.modelId());
             p.setLong(3, datasetId);
             p.setString(4, s.jobConfig());
-            p.setInt(5, config.maxAttempts());
+            p.setInt(5, maxAttempts);
             p.setLong(6, s.id());
             p.setTimestamp(7, Timestamp.from(fireTime));
             try (ResultSet rs = p.executeQuery()) {

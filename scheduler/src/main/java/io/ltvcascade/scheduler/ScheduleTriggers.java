@@ -1,6 +1,5 @@
 package io.ltvcascade.scheduler;
 
-import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -52,10 +51,6 @@ public final class ScheduleTriggers {
             quartz.deleteJob(key);
             LOG.infof("%s: trigger removed (schedule paused or deleted)", key.getName());
         }
-    }
-
-    public static void sync(Scheduler quartz, ScheduleTable table) throws SchedulerException, SQLException {
-        sync(quartz, table.enabled());
     }
 
     private static void schedule(Scheduler quartz, ScheduleRow row, String why) throws SchedulerException {

@@ -11,8 +11,4 @@ public interface SchedulerConfig {
     /** How often the triggers are brought in step with the retrain_schedules table (the delay before a change counts). */
     @WithDefault("2s")
     Duration syncInterval();
-
-    /** Attempts a queued training job gets before it fails for good (as for jobs started through the api). */
-    @WithDefault("3")
-    int maxAttempts();
 }

@@ -27,7 +27,7 @@ public class SyncSchedulesJob implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
-            ScheduleTriggers.sync(context.getScheduler(), table);
+            ScheduleTriggers.sync(context.getScheduler(), table.enabled());
         } catch (SchedulerException | SQLException e) {
             // the next run tries again; a database that is down shows here until it is back
             LOG.errorf(e, "syncing schedule triggers failed; retried in the next sync");
