@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serving benchmark (results go to docs/benchmarks.md by hand):
 #   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default; ONLINE=0 skips wrk, BATCH=0 the
-#                                    batch part)
+#                                    batch part; KEEP=1 keeps the work directory: logs, data, artifact, bodies)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
 # single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
@@ -22,11 +22,13 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
 [ -f api/target/quarkus-app/quarkus-run.jar ] && [ -f trainer-worker/target/ltv-trainer-worker.jar ] \
     || ./mvnw -B -q -DskipTests package
 
-OMP_NUM_THREADS=1 LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
+# the native settings ./run gives the api and its children (the CLI reference below gets the same)
+export OMP_NUM_THREADS=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456
+LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
     LTV_WORKER_JAR=$PWD/trainer-worker/target/ltv-trainer-worker.jar \
     java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar >"$work/api.log" 2>&1 &
 api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"' EXIT
 until curl -sf "$base/q/health/ready" >/dev/null; do sleep 1; kill -0 $api || { cat "$work/api.log"; exit 1; }; done
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -92,5 +94,5 @@ print(f\"scoring job, {os.environ['RUN']}: {j['result_rows']} rows; scoring loop
       f\"rows/s; whole job (read dataset, load model, score, store) {j['result_rows'] / seconds:.0f} rows/s\")"
 done
 call $key $base/api/v1/models/ltv/versions/1/artifact >"$work/model.ltv"
-OMP_NUM_THREADS=1 java -jar model/target/ltv-model-cli.jar scoring-benchmark --model "$work/model.ltv" \
+java -jar model/target/ltv-model-cli.jar scoring-benchmark --model "$work/model.ltv" \
     --data "$work/big.csv" --id customer_id

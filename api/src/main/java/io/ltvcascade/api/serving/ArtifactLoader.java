@@ -20,15 +20,12 @@ public class ArtifactLoader {
 
     private final EntityManager em;
     private final Json json;
-    private final int lanes;
-    private final int maxBatchRows;
+    private final Batching batching;
 
     public ArtifactLoader(EntityManager em, Json json, ServingConfig config) {
         this.em = em;
         this.json = json;
-        this.lanes = config.concurrentForwards() > 0 ? config.concurrentForwards()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        this.maxBatchRows = config.maxBatchRows();
+        this.batching = Batching.of(config);
     }
 
     LoadedModel load(ServedVersion version) {
@@ -48,7 +45,7 @@ public class ArtifactLoader {
         }
         Log.infof("loaded model %s version %d (%d bytes) in %d ms", version.modelName(), version.version(),
                 artifact.length, (System.nanoTime() - started) / 1_000_000);
-        return new LoadedModel(version.versionId(), model, schema.column(schema.idIndex()).name(), artifact.length, lanes,
-                maxBatchRows);
+        return new LoadedModel(version.versionId(), model, schema.column(schema.idIndex()).name(), artifact.length,
+                batching);
     }
 }

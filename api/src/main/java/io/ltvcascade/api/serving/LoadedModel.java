@@ -19,12 +19,12 @@ final class LoadedModel {
     private int users;
     private boolean dropped;
 
-    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, int lanes, int maxBatchRows) {
+    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, Batching batching) {
         this.versionId = versionId;
         this.model = model;
         this.idColumn = idColumn;
         this.weight = weight;
-        this.scorer = new BatchingScorer(model, lanes, maxBatchRows);
+        this.scorer = new BatchingScorer(model, batching);
     }
 
     long versionId() {

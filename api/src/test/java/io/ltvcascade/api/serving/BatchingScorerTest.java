@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Coalesced forward passes give every request exactly its own rows' predictions, as if scored alone. */
 class BatchingScorerTest {
@@ -42,7 +43,7 @@ class BatchingScorerTest {
 
     @Test
     void shouldGiveEachWaitingRequestItsOwnRowsWhenCoalesced() throws Exception {
-        BatchingScorer scorer = new BatchingScorer(model, 1, 4096);
+        BatchingScorer scorer = new BatchingScorer(model, new Batching(1, 4096, 0));
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             // a big pass holds the only lane while eight single-row requests queue up behind it
@@ -64,6 +65,47 @@ class BatchingScorerTest {
                 assertArrayEquals(alone.bucketProbabilities()[0], coalesced.bucketProbabilities()[0]);
             }
             assertEquals(2, scorer.passes(), "the eight waiting requests ran as one pass");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldHoldAPassForMoreRequestsOnlyWhileRequestsArriveConcurrently() throws Exception {
+        // a long gather window, so that the second request surely arrives inside it
+        BatchingScorer scorer = new BatchingScorer(model, new Batching(1, 4096, 1_000_000_000L));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int row = 0; row < 3; row++) {
+                scorer.score(slice(all, row)); // one client, one request at a time
+            }
+            assertEquals(3, scorer.passes());
+            assertEquals(0, scorer.gatheredPasses(), "a lone client never waits");
+
+            // two requests that queued behind a big one share the next pass: from then on requests count as concurrent
+            Future<Predictions> big = pool.submit(() -> scorer.score(repeat(all, 8)));
+            while (scorer.passes() == 3) {
+                Thread.onSpinWait();
+            }
+            List<Future<Predictions>> queued = List.of(pool.submit(() -> scorer.score(slice(all, 0))),
+                    pool.submit(() -> scorer.score(slice(all, 1))));
+            big.get();
+            for (Future<Predictions> f : queued) {
+                f.get();
+            }
+            assertEquals(5, scorer.passes());
+            assertEquals(0, scorer.gatheredPasses());
+
+            Future<Predictions> next = pool.submit(() -> scorer.score(slice(all, 2)));
+            while (scorer.gatheredPasses() == 0) {
+                Thread.onSpinWait();
+            }
+            Future<Predictions> late = pool.submit(() -> scorer.score(slice(all, 4)));
+            assertEquals(model.predict(slice(all, 2)).expected()[0], next.get().expected()[0]);
+            assertEquals(model.predict(slice(all, 4)).expected()[0], late.get().expected()[0]);
+            assertEquals(6, scorer.passes(), "the request that came during the wait joined the held pass");
+            assertEquals(0, scorer.waitingRequests());
         } finally {
             pool.shutdownNow();
         }

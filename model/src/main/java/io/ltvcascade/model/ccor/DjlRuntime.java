@@ -8,7 +8,7 @@ import ai.djl.engine.Engine;
  * no tracking call, and intra/inter-op threads from {@code LTV_TORCH_THREADS} (default 1: on small machines one
  * thread per op trains about twice as fast and jitters less; see stack notes). Also picks the device.
  * {@code OMP_NUM_THREADS=1} in the environment (an environment variable cannot be set from inside the JVM) also
- * keeps OpenMP regions single-threaded; even so, two trainings with one seed are not always bit-identical yet.
+ * keeps OpenMP regions single-threaded.
  */
 public final class DjlRuntime {
 

@@ -28,7 +28,11 @@ import java.util.function.BiConsumer;
  */
 public final class LtvModel implements AutoCloseable {
 
-    private static final int PREDICT_BATCH = 8192;
+    /**
+     * Rows per forward pass when scoring many: 2,048 warmed up faster than 8,192 in a fresh process (smaller native
+     * buffers to map) and was as fast afterwards (docs/benchmarks.md).
+     */
+    private static final int PREDICT_BATCH = 2048;
     /** A multiple of the row block of the CPU matrix kernels (4 with AVX2, up to 16 with AVX-512). */
     static final int ROW_BLOCK = 16;
 

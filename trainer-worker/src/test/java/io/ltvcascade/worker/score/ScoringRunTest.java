@@ -14,6 +14,7 @@ import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.queue.LeaseLost;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import io.ltvcascade.worker.train.TrainingRun;
 import java.sql.Connection;
@@ -84,13 +85,28 @@ class ScoringRunTest {
 
     @Test
     void shouldStopWithoutResultsWhenCancellationIsRequested() throws Exception {
+        // the flag is read at the first chunk's heartbeat; the second chunk then stops
+        assertStopsWithoutResults("UPDATE scoring_jobs SET cancel_requested = TRUE WHERE id = ",
+                CancellationException.class);
+    }
+
+    @Test
+    void shouldStopWithoutResultsWhenAnotherWorkerTookTheJobOver() throws Exception {
+        // the first chunk's heartbeat, sent while the next chunk is scored, finds the lease gone
+        long jobId = assertStopsWithoutResults("UPDATE scoring_jobs SET lease_owner = 'another-worker' WHERE id = ",
+                LeaseLost.class);
+        assertEquals("another-worker", db.text("SELECT lease_owner FROM scoring_jobs WHERE id = " + jobId));
+    }
+
+    /** Claims a new job, runs {@code sqlForJob} + its id, and expects the run to throw {@code stop}; its job id. */
+    private static long assertStopsWithoutResults(String sqlForJob, Class<? extends Exception> stop) throws Exception {
         long jobId = db.scoringJob(tenant, dataset, version);
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
-        ClaimedJob job = queue.claim("scorer-2", LEASE).orElseThrow();
-        db.execute("UPDATE scoring_jobs SET cancel_requested = TRUE WHERE id = " + jobId);
-        // the flag is read at the first chunk's heartbeat; the second chunk then stops
-        assertThrows(CancellationException.class, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+        ClaimedJob job = queue.claim("scorer-" + jobId, LEASE).orElseThrow();
+        db.execute(sqlForJob + jobId);
+        assertThrows(stop, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
         assertEquals(0, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
+        return jobId;
     }
 
     private static List<ScoredCustomer> results(long jobId, int buckets) throws Exception {
