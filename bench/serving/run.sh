@@ -69,7 +69,7 @@ load "predict, 1 customer" "$connections" "$duration" "$base/api/v1/models/ltv/p
 load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
 load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
-grep -c "ERROR" "$work/api.log" | xargs echo "ERROR lines in the api log:"
+echo "ERROR lines in the api log: $(grep -c ERROR "$work/api.log" || true)"
 grep "ERROR" "$work/api.log" | head -5 || true
 fi
 

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -31,8 +34,12 @@ final class ChildProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code name} from the jar in {@code jarVariable} when it is set; otherwise that part runs elsewhere. */
-    static Optional<ChildProcess> startIfConfigured(String name, String jarVariable, DatabaseTarget database) {
+    /**
+     * Starts {@code name} from the jar in {@code jarVariable} when it is set; otherwise that part runs elsewhere. JVM
+     * options come from {@code optionsVariable}, else {@code defaultOptions} (space-separated).
+     */
+    static Optional<ChildProcess> startIfConfigured(String name, String jarVariable, String optionsVariable,
+            String defaultOptions, DatabaseTarget database) {
         String jar = System.getenv(jarVariable);
         if (jar == null || jar.isBlank()) {
             return Optional.empty();
@@ -40,8 +47,12 @@ final class ChildProcess implements AutoCloseable {
         if (!Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException(jarVariable + " points at " + jar + ", which does not exist; build first");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar).inheritIO();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = System.getenv().getOrDefault(optionsVariable, defaultOptions);
+        Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("LTV_DB_URL", database.jdbcUrl());
         putIfPresent(builder, "LTV_DB_USER", database.username());
         putIfPresent(builder, "LTV_DB_PASSWORD", database.password());
