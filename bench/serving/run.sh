@@ -60,6 +60,16 @@ load() { # name, connections, seconds, url, [body]
     fi
     echo "   api RSS after: $(rss)"
 }
+predict_seconds() { # count and sum of the predict endpoint's server times so far, from /q/metrics
+    curl -sf "$base/q/metrics" | python3 -c "
+import sys
+n = t = 0.0
+for line in sys.stdin:
+    if 'uri=\"/api/v1/models/{name}/predict\"' in line:
+        if line.startswith('http_server_requests_seconds_count'): n += float(line.split()[-1])
+        if line.startswith('http_server_requests_seconds_sum'): t += float(line.split()[-1])
+print(n, t)"
+}
 if [ "${ONLINE:-1}" = 1 ]; then
 # warm the JIT and the model cache before measuring
 load warm-up 8 10 "$base/api/v1/models/ltv/predict" "$work/one.json" >/dev/null
@@ -67,7 +77,12 @@ load warm-up 2 5 "$base/api/v1/models/ltv/predict" "$work/many.json" >/dev/null
 load "/q/health (reference)" "$connections" "$duration" "$base/q/health"
 load "predict, 1 customer" "$connections" "$duration" "$base/api/v1/models/ltv/predict" "$work/one.json"
 load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
+before=$(predict_seconds)
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
+echo "   server time (Micrometer, mean over the run): $(predict_seconds | BEFORE=$before python3 -c "
+import os, sys
+n0, s0 = map(float, os.environ['BEFORE'].split()); n1, s1 = map(float, sys.stdin.read().split())
+print(f'{(s1 - s0) / (n1 - n0) * 1000:.1f} ms over {n1 - n0:.0f} requests')")"
 load "predict, 1,000 customers" 8 30 "$base/api/v1/models/ltv/predict" "$work/many.json"
 echo "ERROR lines in the api log: $(grep -c ERROR "$work/api.log" || true)"
 grep "ERROR" "$work/api.log" | head -5 || true
