@@ -41,10 +41,9 @@ public final class LtvMain {
         try {
             // the worker polls the queue, which exists once Flyway has run at api start; until then it retries.
             // The scheduler applies the same migrations; Flyway's lock lets one of the two do it.
-            // a worker whose heap grows from the default (1/64 of the machine) runs its first scoring job slower than
-            // later ones; starting with 2 GiB it ran as fast as the second in two runs (docs/benchmarks.md). Pages
-            // are only resident once used, and the JVM raises its heap limit to match on smaller machines.
-            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS", "-Xms2g", database)
+            // JVM options for the children, e.g. LTV_WORKER_JAVA_OPTS=-Xms2g: a bigger starting heap made a worker's
+            // first scoring job as fast as later ones, but later ones slower (docs/benchmarks.md), so none by default
+            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS", "", database)
                     .ifPresent(children::add);
             ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", "LTV_SCHEDULER_JAVA_OPTS", "", database)
                     .ifPresent(children::add);
