@@ -3,11 +3,15 @@ package io.ltvcascade.model.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BlockCodecTest {
@@ -39,6 +43,43 @@ class BlockCodecTest {
         UploadSpec spec = UploadSpec.of("id", "value");
         TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
         assertThrows(IllegalStateException.class, () -> BlockCodec.decode(new byte[] {1, 2, 3}, schema));
+    }
+
+    @Test
+    void shouldKeepTheStoredByteLayout() throws Exception {
+        // stored datasets and results must stay readable: a block written by hand in the documented layout
+        // (version, rows, columns; doubles as 8 bytes; strings length-prefixed, -1 for missing; deflated)
+        UploadSpec spec = UploadSpec.of("id", "value");
+        TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeInt(BlockCodec.FORMAT_VERSION);
+            out.writeInt(1);
+            out.writeInt(4);
+            out.writeInt(3);
+            out.write("007".getBytes(StandardCharsets.UTF_8));
+            out.writeDouble(1.5);
+            out.writeDouble(Double.NaN);
+            out.writeInt(-1);
+        }
+        ColumnBlock block = BlockCodec.decode(bytes.toByteArray(), schema);
+        assertArrayEquals(new String[] {"007"}, block.texts(0));
+        assertEquals(1.5, block.numbers(1)[0]);
+        assertEquals(Double.NaN, block.numbers(2)[0]);
+        assertEquals(null, block.texts(3)[0]);
+        assertArrayEquals(BlockCodec.encode(block), BlockCodec.encode(BlockCodec.decode(BlockCodec.encode(block), schema)));
+    }
+
+    @Test
+    void shouldRefuseATruncatedBlock() {
+        UploadSpec spec = UploadSpec.of("id", "value");
+        TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
+        List<byte[]> stored = new ArrayList<>();
+        new BlockWriter(schema, 3).write(stream(CSV), block -> stored.add(BlockCodec.encode(block)));
+        byte[] whole = stored.get(0);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> BlockCodec.decode(cut, schema));
+        assertTrue(e.getMessage().startsWith("dataset block is corrupt"), e.getMessage());
     }
 
     private static ByteArrayInputStream stream(String s) {
