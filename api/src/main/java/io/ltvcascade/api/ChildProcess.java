@@ -36,10 +36,10 @@ final class ChildProcess implements AutoCloseable {
 
     /**
      * Starts {@code name} from the jar in {@code jarVariable} when it is set; otherwise that part runs elsewhere. JVM
-     * options come from {@code optionsVariable}, else {@code defaultOptions} (space-separated).
+     * options (space-separated) come from {@code optionsVariable} when it is set.
      */
     static Optional<ChildProcess> startIfConfigured(String name, String jarVariable, String optionsVariable,
-            String defaultOptions, DatabaseTarget database) {
+            DatabaseTarget database) {
         String jar = System.getenv(jarVariable);
         if (jar == null || jar.isBlank()) {
             return Optional.empty();
@@ -49,7 +49,7 @@ final class ChildProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getenv().getOrDefault(optionsVariable, defaultOptions);
+        String options = System.getenv().getOrDefault(optionsVariable, "");
         Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         command.addAll(List.of("-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

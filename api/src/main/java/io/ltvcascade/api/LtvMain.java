@@ -43,9 +43,9 @@ public final class LtvMain {
             // The scheduler applies the same migrations; Flyway's lock lets one of the two do it.
             // JVM options for the children, e.g. LTV_WORKER_JAVA_OPTS=-Xms2g: a bigger starting heap made a worker's
             // first scoring job as fast as later ones, but later ones slower (docs/benchmarks.md), so none by default
-            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS", "", database)
+            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS", database)
                     .ifPresent(children::add);
-            ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", "LTV_SCHEDULER_JAVA_OPTS", "", database)
+            ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", "LTV_SCHEDULER_JAVA_OPTS", database)
                     .ifPresent(children::add);
             Quarkus.run(args);
         } finally {

@@ -2,8 +2,8 @@ package io.ltvcascade.api.model;
 
 import io.ltvcascade.api.audit.AuditService;
 import io.ltvcascade.api.common.ProblemException;
-import io.ltvcascade.api.serving.TargetCache;
 import io.ltvcascade.api.common.SqlValues;
+import io.ltvcascade.api.serving.TargetCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
