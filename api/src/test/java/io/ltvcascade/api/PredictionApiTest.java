@@ -150,6 +150,14 @@ class PredictionApiTest extends ApiTestSupport {
         assertEquals(as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/1/predict")
                 .then().statusCode(200).extract().jsonPath().getDouble("predictions[0].expected_ltv"),
                 answer.getDouble("predictions[0].expected_ltv"), 0.0, "the id after the features reads the same");
+        // customers of one request in different field orders (the reader remembers names by position)
+        JsonPath mixed = as(key).contentType("application/json").body(List.of(customer, reordered, customer))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .body("warnings[0].columns", equalTo(answer.getList("warnings[0].columns"))).extract().jsonPath();
+        for (int row = 0; row < 3; row++) {
+            assertEquals(answer.getDouble("predictions[0].expected_ltv"),
+                    mixed.getDouble("predictions[" + row + "].expected_ltv"), 0.0, "customer " + row);
+        }
         Map<String, Object> objectForNumber = new LinkedHashMap<>(customer);
         objectForNumber.put("total_spend", Map.of("value", 3));
         as(key).contentType("application/json").body(objectForNumber).post("/api/v1/models/ltv/versions/1/predict")

@@ -21,11 +21,13 @@ public class ArtifactLoader {
     private final EntityManager em;
     private final Json json;
     private final Batching batching;
+    private final ForwardSplitter splitter;
 
-    public ArtifactLoader(EntityManager em, Json json, ServingConfig config) {
+    public ArtifactLoader(EntityManager em, Json json, ServingConfig config, ForwardSplitter splitter) {
         this.em = em;
         this.json = json;
         this.batching = Batching.of(config);
+        this.splitter = splitter;
     }
 
     LoadedModel load(ServedVersion version) {
@@ -46,6 +48,6 @@ public class ArtifactLoader {
         Log.infof("loaded model %s version %d (%d bytes) in %d ms", version.modelName(), version.version(),
                 artifact.length, (System.nanoTime() - started) / 1_000_000);
         return new LoadedModel(version.versionId(), model, schema.column(schema.idIndex()).name(), artifact.length,
-                batching);
+                batching, splitter);
     }
 }

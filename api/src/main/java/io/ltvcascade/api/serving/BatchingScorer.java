@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Runs forward passes for concurrent requests on one model: at most {@code lanes} passes at once (the pool of
@@ -18,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BatchingScorer {
 
-    private final LtvModel model;
+    private final Function<EncodedFeatures, Predictions> forward;
     private final int lanes;
     private final int maxRows;
     private final long gatherNanos;
@@ -28,8 +29,9 @@ final class BatchingScorer {
     private long gatheredPasses;
     private int lastPassRequests;
 
-    BatchingScorer(LtvModel model, Batching batching) {
-        this.model = model;
+    /** {@code forward} scores rows, as {@link LtvModel#predict(EncodedFeatures)} does (and as fast as it can). */
+    BatchingScorer(Function<EncodedFeatures, Predictions> forward, Batching batching) {
+        this.forward = forward;
         this.lanes = batching.lanes();
         this.maxRows = batching.maxRows();
         this.gatherNanos = batching.gatherNanos();
@@ -107,7 +109,7 @@ final class BatchingScorer {
         Predictions all = null;
         RuntimeException failure = null;
         try {
-            all = model.predict(EncodedFeatures.concat(pass.stream().map(r -> r.rows).toList()));
+            all = forward.apply(EncodedFeatures.concat(pass.stream().map(r -> r.rows).toList()));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -6,7 +6,7 @@ import io.ltvcascade.model.data.Table;
 
 /**
  * One model version in memory, shared by request threads: features are encoded on the request's thread, forward
- * passes go through its {@link BatchingScorer}, and it is closed only when the cache has dropped it and no request
+ * passes go through its {@link BatchingScorer} (large ones split across cores by the {@link ForwardSplitter}), and it is closed only when the cache has dropped it and no request
  * still uses it.
  */
 final class LoadedModel {
@@ -19,12 +19,13 @@ final class LoadedModel {
     private int users;
     private boolean dropped;
 
-    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, Batching batching) {
+    LoadedModel(long versionId, LtvModel model, String idColumn, long weight, Batching batching,
+            ForwardSplitter splitter) {
         this.versionId = versionId;
         this.model = model;
         this.idColumn = idColumn;
         this.weight = weight;
-        this.scorer = new BatchingScorer(model, batching);
+        this.scorer = new BatchingScorer(rows -> splitter.predict(model, rows), batching);
     }
 
     long versionId() {

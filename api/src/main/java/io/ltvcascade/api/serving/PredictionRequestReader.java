@@ -11,7 +11,6 @@ import io.ltvcascade.model.features.PredictionTableBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,18 +39,18 @@ public class PredictionRequestReader {
 
     /** Streams the JSON (no tree of nodes: on 1,000 customers building one cost more than reading them). */
     private PredictionRows readJson(byte[] body, PredictionTableBuilder builder) {
-        TreeSet<String> ignored = new TreeSet<>();
+        FieldSlots fields = new FieldSlots(builder);
         try (JsonParser parser = mapper.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                readCustomer(parser, 0, builder, ignored);
+                readCustomer(parser, 0, fields);
             } else if (first == JsonToken.START_ARRAY) {
                 int row = 0;
                 for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     if (token != JsonToken.START_OBJECT) {
                         throw invalid(row, null, "customer " + row + " is " + describe(parser, token) + ", not a JSON object");
                     }
-                    readCustomer(parser, row++, builder, ignored);
+                    readCustomer(parser, row++, fields);
                 }
             } else {
                 throw ProblemException.badRequest("the body must be a JSON object (one customer) or an array of objects");
@@ -67,48 +66,73 @@ public class PredictionRequestReader {
         if (builder.rows() == 0) {
             throw ProblemException.unprocessable("no-customers", "the request holds no customers to score");
         }
-        return new PredictionRows(builder.build(), List.copyOf(ignored));
+        return new PredictionRows(builder.build(), List.copyOf(fields.ignored));
     }
 
-    /** Reads one customer object (the parser is on its START_OBJECT); its id may come after its features. */
-    private static void readCustomer(JsonParser parser, int row, PredictionTableBuilder builder, Set<String> ignored)
-            throws IOException {
-        String id = null;
-        List<String> names = new ArrayList<>();
-        List<Object> values = new ArrayList<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+    /**
+     * Reads one customer object (the parser is on its START_OBJECT) straight into a new row; its id may come after
+     * its features.
+     */
+    private static void readCustomer(JsonParser parser, int row, FieldSlots fields) throws IOException {
+        PredictionTableBuilder builder = fields.builder;
+        builder.startRow();
+        boolean hasId = false;
+        for (int at = 0; parser.nextToken() == JsonToken.FIELD_NAME; at++) {
             String name = parser.currentName();
+            int slot = fields.slotAt(at, name);
             JsonToken token = parser.nextToken();
-            if (name.equals(builder.idColumn())) {
-                id = idOf(parser, token, row, name);
+            if (slot == PredictionTableBuilder.ID) {
+                builder.setId(idOf(parser, token, row, name));
+                hasId = true;
+            } else if (slot == PredictionTableBuilder.IGNORED) {
+                parser.skipChildren();
             } else if (token == JsonToken.VALUE_NULL) {
                 continue;
-            } else if (builder.isNumeric(name)) {
-                names.add(name);
-                values.add(number(parser, token, row, name));
-            } else if (builder.isCategorical(name)) {
-                if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
-                    throw invalid(row, name, "customer " + row + ": '" + name + "' is a categorical feature and takes a "
-                            + "string (or whole number), got " + describe(parser, token));
-                }
-                names.add(name);
-                values.add(parser.getText());
+            } else if (builder.isNumeric(slot)) {
+                builder.setNumber(slot, number(parser, token, row, name));
+            } else if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT) {
+                builder.setText(slot, parser.getText());
             } else {
-                ignored.add(name);
-                parser.skipChildren();
+                throw invalid(row, name, "customer " + row + ": '" + name + "' is a categorical feature and takes a "
+                        + "string (or whole number), got " + describe(parser, token));
             }
         }
-        if (id == null) {
+        if (!hasId) {
             throw invalid(row, builder.idColumn(), "customer " + row + " needs its id in '" + builder.idColumn()
                     + "' (a string or whole number)");
         }
-        builder.startRow(id);
-        for (int i = 0; i < names.size(); i++) {
-            if (values.get(i) instanceof Double d) {
-                builder.setNumber(names.get(i), d);
-            } else {
-                builder.setText(names.get(i), (String) values.get(i));
+    }
+
+    /**
+     * Field name → builder slot, remembered by position: customers of one request nearly always list their fields
+     * in the same order, and the parser hands out the same String instance for a repeated name, so a field is
+     * usually found by one reference comparison instead of hashing its name. Collects the names that are not
+     * features of the model (each is looked up at least once).
+     */
+    private static final class FieldSlots {
+        private static final int REMEMBERED = 256;
+        final PredictionTableBuilder builder;
+        final Set<String> ignored = new TreeSet<>();
+        private final String[] names = new String[REMEMBERED];
+        private final int[] slots = new int[REMEMBERED];
+
+        FieldSlots(PredictionTableBuilder builder) {
+            this.builder = builder;
+        }
+
+        int slotAt(int position, String name) {
+            if (position < REMEMBERED && names[position] == name) {
+                return slots[position];
             }
+            int slot = builder.slotOf(name);
+            if (slot == PredictionTableBuilder.IGNORED) {
+                ignored.add(name);
+            }
+            if (position < REMEMBERED) {
+                names[position] = name;
+                slots[position] = slot;
+            }
+            return slot;
         }
     }
 

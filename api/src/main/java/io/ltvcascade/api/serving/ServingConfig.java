@@ -51,4 +51,12 @@ public interface ServingConfig {
      */
     @WithDefault("500")
     int batchGatherMicros();
+
+    /**
+     * A forward pass of at least twice this many rows is split into parts scored on several cores at once (one part
+     * per core, each at least this many rows), so that a large request alone on the server is not scored on one
+     * core while the others idle. 0 = never split.
+     */
+    @WithDefault("256")
+    int splitMinRows();
 }

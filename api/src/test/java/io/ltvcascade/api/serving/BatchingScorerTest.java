@@ -43,7 +43,7 @@ class BatchingScorerTest {
 
     @Test
     void shouldGiveEachWaitingRequestItsOwnRowsWhenCoalesced() throws Exception {
-        BatchingScorer scorer = new BatchingScorer(model, new Batching(1, 4096, 0));
+        BatchingScorer scorer = new BatchingScorer(model::predict, new Batching(1, 4096, 0));
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             // a big pass holds the only lane while eight single-row requests queue up behind it
@@ -74,7 +74,7 @@ class BatchingScorerTest {
     @Timeout(60)
     void shouldHoldAPassForMoreRequestsOnlyWhileRequestsArriveConcurrently() throws Exception {
         // a long gather window, so that the second request surely arrives inside it
-        BatchingScorer scorer = new BatchingScorer(model, new Batching(1, 4096, 1_000_000_000L));
+        BatchingScorer scorer = new BatchingScorer(model::predict, new Batching(1, 4096, 1_000_000_000L));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (int row = 0; row < 3; row++) {
@@ -112,11 +112,7 @@ class BatchingScorerTest {
     }
 
     private static EncodedFeatures slice(EncodedFeatures x, int row) {
-        float[] numeric = new float[x.numericWidth()];
-        System.arraycopy(x.numeric(), row * x.numericWidth(), numeric, 0, x.numericWidth());
-        long[] categorical = new long[x.categoricalColumns()];
-        System.arraycopy(x.categorical(), row * x.categoricalColumns(), categorical, 0, x.categoricalColumns());
-        return new EncodedFeatures(1, x.numericWidth(), numeric, x.categoricalColumns(), categorical);
+        return x.rows(row, row + 1);
     }
 
     private static EncodedFeatures repeat(EncodedFeatures x, int times) {

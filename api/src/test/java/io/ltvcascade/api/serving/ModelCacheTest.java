@@ -26,7 +26,8 @@ class ModelCacheTest {
 
     private final Function<Long, LoadedModel> loader = id -> {
         loads.incrementAndGet();
-        return new LoadedModel(id, ModelArtifact.read(TrainedArtifacts.artifact(1), Device.cpu()), "customer_id", 100, new Batching(2, 2048, 0));
+        return new LoadedModel(id, ModelArtifact.read(TrainedArtifacts.artifact(1), Device.cpu()), "customer_id", 100,
+                new Batching(2, 2048, 0), new ForwardSplitter(1, 0));
     };
 
     @Test

@@ -74,7 +74,7 @@ public final class LtvModel implements AutoCloseable {
             Predictions padded = network.assemble(out);
             parts.add(padded.size() == rows ? padded : padded.rows(0, rows));
         });
-        return PredictionsConcat.of(parts);
+        return Predictions.concat(parts);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ltvcascade.model.features;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,5 +26,12 @@ public record EncodedFeatures(int rows, int numericWidth, float[] numeric, int c
             at += p.rows();
         }
         return new EncodedFeatures(rows, first.numericWidth(), numeric, first.categoricalColumns(), categorical);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public EncodedFeatures rows(int from, int to) {
+        return new EncodedFeatures(to - from, numericWidth,
+                Arrays.copyOfRange(numeric, from * numericWidth, to * numericWidth), categoricalColumns,
+                Arrays.copyOfRange(categorical, from * categoricalColumns, to * categoricalColumns));
     }
 }

@@ -38,36 +38,38 @@ public final class PredictionInput {
                 throw DataValidationException.at(DataProblem.BAD_HEADER, 1, idColumn, "no id column '" + idColumn + "'");
             }
             PredictionTableBuilder builder = new PredictionTableBuilder(idColumn, pipeline);
+            int[] slots = header.stream().mapToInt(builder::slotOf).toArray();
             List<String> ignored = new ArrayList<>();
-            for (String column : header) {
-                if (!column.equals(idColumn) && !builder.isNumeric(column) && !builder.isCategorical(column)) {
-                    ignored.add(column);
+            for (int c = 0; c < header.size(); c++) {
+                if (slots[c] == PredictionTableBuilder.IGNORED) {
+                    ignored.add(header.get(c));
                 }
             }
             while (rows.next()) {
-                readRow(rows, header, builder);
+                readRow(rows, header, slots, id, builder);
             }
             return new PredictionRows(builder.build(), List.copyOf(ignored));
         }
     }
 
-    private static void readRow(CsvRows rows, List<String> header, PredictionTableBuilder builder) {
-        builder.startRow(rows.get(header.indexOf(builder.idColumn())));
-        for (int c = 0; c < header.size(); c++) {
-            String column = header.get(c);
+    private static void readRow(CsvRows rows, List<String> header, int[] slots, int id,
+            PredictionTableBuilder builder) {
+        builder.startRow();
+        builder.setId(rows.get(id));
+        for (int c = 0; c < slots.length; c++) {
             String cell = rows.get(c);
-            if (cell.isEmpty()) {
+            if (cell.isEmpty() || slots[c] < 0) {
                 continue;
             }
-            if (builder.isNumeric(column)) {
+            if (builder.isNumeric(slots[c])) {
                 Double value = Numbers.parse(cell);
                 if (value == null) {
-                    throw DataValidationException.at(DataProblem.NOT_NUMERIC, rows.line(), column,
-                            "column '" + column + "' is numeric but has '" + cell + "'");
+                    throw DataValidationException.at(DataProblem.NOT_NUMERIC, rows.line(), header.get(c),
+                            "column '" + header.get(c) + "' is numeric but has '" + cell + "'");
                 }
-                builder.setNumber(column, value);
-            } else if (builder.isCategorical(column)) {
-                builder.setText(column, cell);
+                builder.setNumber(slots[c], value);
+            } else {
+                builder.setText(slots[c], cell);
             }
         }
     }

@@ -19,6 +19,11 @@ import java.util.Map;
  */
 public final class PredictionTableBuilder {
 
+    /** {@link #slotOf} of the id column. */
+    public static final int ID = -1;
+    /** {@link #slotOf} of a column that is neither the id nor a feature. */
+    public static final int IGNORED = -2;
+
     private final String idColumn;
     private final FeaturePipeline pipeline;
     private final Map<String, Integer> numericSlot = new HashMap<>();
@@ -42,31 +47,50 @@ public final class PredictionTableBuilder {
         return idColumn;
     }
 
-    public boolean isNumeric(String column) {
-        return numericSlot.containsKey(column);
+    /**
+     * Where {@code column}'s values go: {@link #ID}, {@link #IGNORED} (not a feature of this model), or a feature
+     * slot for {@link #setNumber} (when {@link #isNumeric}) or {@link #setText}. Readers look a column up once (per
+     * header, or per field name) rather than per cell.
+     */
+    public int slotOf(String column) {
+        if (column.equals(idColumn)) {
+            return ID;
+        }
+        Integer numeric = numericSlot.get(column);
+        if (numeric != null) {
+            return numeric;
+        }
+        Integer categorical = categoricalSlot.get(column);
+        return categorical == null ? IGNORED : numericSlot.size() + categorical;
     }
 
-    public boolean isCategorical(String column) {
-        return categoricalSlot.containsKey(column);
+    /** Whether a feature slot from {@link #slotOf} takes numbers (else text). */
+    public boolean isNumeric(int slot) {
+        return slot >= 0 && slot < numericSlot.size();
     }
 
-    /** Starts a row for {@code customerId}; its features are missing until set. */
-    public void startRow(String customerId) {
-        ids.add(customerId);
+    /** Starts a row; its id must be set before the next row starts, and its features are missing until set. */
+    public void startRow() {
+        ids.add(null);
         double[] values = new double[numericSlot.size()];
         Arrays.fill(values, Double.NaN);
         numeric.add(values);
         categorical.add(new String[categoricalSlot.size()]);
     }
 
+    /** Sets the current row's customer id. */
+    public void setId(String customerId) {
+        ids.set(ids.size() - 1, customerId);
+    }
+
     /** Sets a numeric feature of the current row; NaN means missing. */
-    public void setNumber(String column, double value) {
-        numeric.get(numeric.size() - 1)[numericSlot.get(column)] = value;
+    public void setNumber(int slot, double value) {
+        numeric.get(numeric.size() - 1)[slot] = value;
     }
 
     /** Sets a categorical feature of the current row; null means missing. */
-    public void setText(String column, String value) {
-        categorical.get(categorical.size() - 1)[categoricalSlot.get(column)] = value;
+    public void setText(int slot, String value) {
+        categorical.get(categorical.size() - 1)[slot - numericSlot.size()] = value;
     }
 
     public int rows() {
