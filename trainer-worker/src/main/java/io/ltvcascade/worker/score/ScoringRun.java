@@ -4,7 +4,9 @@ import ai.djl.Device;
 import io.ltvcascade.model.ccor.ArtifactException;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.Table;
+import io.ltvcascade.model.features.EncodedFeatures;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.worker.queue.ClaimedJob;
@@ -18,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -67,42 +69,57 @@ public final class ScoringRun {
     }
 
     /**
-     * Scores chunk n+1 while a second thread stores chunk n (packing a block costs about a fifth of scoring it); at
-     * most one chunk waits to be stored, and the job's connection is only ever used by one thread at a time.
+     * Keeps this thread on forward passes: a helper thread prepares chunk n+1 (select its rows, encode its features)
+     * and stores chunk n (pack, insert, heartbeat) while chunk n is scored here. At most one chunk waits to be stored,
+     * and the job's connection is only ever used by the helper until the chunks are written.
      */
     private void writeChunks(Connection c, ClaimedJob job, LtvModel model, Table rows, LeaseKeeper keeper)
             throws SQLException {
         ChunkWriter chunks = new ChunkWriter(c, job.tenantId(), job.id(), model.scheme().buckets());
-        ExecutorService store = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scoring-job-" + job.id() + "-store");
+        ExecutorService helper = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "scoring-job-" + job.id() + "-helper");
             thread.setDaemon(true);
             return thread;
         });
         long started = System.nanoTime();
         Future<?> stored = CompletableFuture.completedFuture(null);
         try {
+            Future<Chunk> prepared = helper.submit(() -> Chunk.of(model, rows, 0));
             for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
-                int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
-                List<ScoredCustomer> scored = ScoredCustomer.score(model, rows, from, to);
-                awaitStored(stored);
+                Chunk chunk = await(prepared);
+                int next = chunk.to();
+                if (next < rows.rows()) {
+                    prepared = helper.submit(() -> Chunk.of(model, rows, next));
+                }
+                Predictions predictions = model.predict(chunk.features());
+                await(stored);
                 if (keeper.cancelRequested()) {
                     throw new CancellationException("cancelled on request while running");
                 }
-                int first = from;
-                stored = store.submit(() -> {
-                    chunks.write(first, scored);
+                stored = helper.submit(() -> {
+                    chunks.write(chunk.from(), ScoredCustomer.of(chunk.ids(), predictions));
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    keeper.beat(progress(to, rows.rows(), seconds));
-                    LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), to, rows.rows(),
-                            to / seconds));
+                    keeper.beat(progress(chunk.to(), rows.rows(), seconds));
+                    LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), chunk.to(),
+                            rows.rows(), chunk.to() / seconds));
                     return null;
                 });
             }
-            awaitStored(stored);
+            await(stored);
         } finally {
             // on failure too: the caller rolls back on the connection a store may still be using
-            store.shutdown();
-            awaitTermination(store);
+            helper.shutdown();
+            awaitTermination(helper);
+        }
+    }
+
+    /** Rows {@code from} to {@code to} of the dataset, encoded for the network. */
+    private record Chunk(int from, int to, String[] ids, EncodedFeatures features) {
+
+        static Chunk of(LtvModel model, Table rows, int from) {
+            int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
+            Table part = rows.select(IntStream.range(from, to).toArray());
+            return new Chunk(from, to, part.ids(), model.features().encode(part));
         }
     }
 
@@ -122,13 +139,13 @@ public final class ScoringRun {
         }
     }
 
-    /** Waits for the chunk being stored; its failure (database, lease lost) becomes this job's failure. */
-    private static void awaitStored(Future<?> stored) throws SQLException {
+    /** The helper's result; its failure (database, lease lost) becomes this job's failure. */
+    private static <T> T await(Future<T> work) throws SQLException {
         try {
-            stored.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JobFailure("interrupted while storing results", true, e);
+            throw new JobFailure("interrupted while preparing or storing a chunk", true, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
