@@ -13,8 +13,9 @@ import java.nio.file.Path;
 /**
  * {@code scoring-benchmark}: the reference for batch scoring throughput, on the rows a scoring job scores: rows/s of
  * the network's raw forward passes (encoded inputs in, outputs left in native memory), of full predictions (plus
- * reading outputs back and assembling them) and of a scoring job's loop without its database writes; best of
- * {@code --repeat} runs after a warm-up.
+ * reading outputs back and assembling them) and of a scoring job's per-chunk work done on one thread without its
+ * database writes (a job spreads it over two: forward passes on one, preparing and storing chunks on the other);
+ * best of {@code --repeat} runs after a warm-up.
  */
 final class ScoringBenchmarkCommand {
 
