@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * A part of the platform started by the run command as a child process of the api, from the jar an environment
  * variable names ({@code LTV_WORKER_JAR}, {@code LTV_SCHEDULER_JAR}), on the same database; it stops with the api.
+ * A child that exits on its own is started again (its own output says why it stopped), after a wait that doubles
+ * with each exit in a row up to a minute, so that queued jobs do not wait silently for a worker that is gone.
  */
 final class ChildProcess implements AutoCloseable {
 
@@ -28,10 +33,21 @@ final class ChildProcess implements AutoCloseable {
     private static final Map<String, String> NATIVE_DEFAULTS = Map.of("OMP_NUM_THREADS", "1",
             "MALLOC_MMAP_THRESHOLD_", "33554432", "MALLOC_TRIM_THRESHOLD_", "268435456");
 
-    private final Process process;
+    /** A child that ran at least this long before exiting starts again after the shortest wait. */
+    private static final Duration STABLE = Duration.ofMinutes(1);
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
-    private ChildProcess(Process process) {
-        this.process = process;
+    private final String name;
+    private final ProcessBuilder builder;
+    private final Duration firstWait;
+    private volatile boolean stopping;
+    private volatile Process process;
+    private int exitsInARow;
+
+    private ChildProcess(String name, ProcessBuilder builder, Duration firstWait) {
+        this.name = name;
+        this.builder = builder;
+        this.firstWait = firstWait;
     }
 
     /**
@@ -59,15 +75,49 @@ final class ChildProcess implements AutoCloseable {
         NATIVE_DEFAULTS.forEach(builder.environment()::putIfAbsent);
         // the child exits when this process is gone, even when it was killed without running any shutdown code
         builder.environment().put("LTV_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
-        try {
-            Process process = builder.start();
-            // on SIGTERM the JVM runs its hooks and halts without returning to main's finally
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
-            LOG.infof("started %s (pid %d)", name, process.pid());
-            return Optional.of(new ChildProcess(process));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the " + name + " from " + jar, e);
+        ChildProcess child = start(name, builder, Duration.ofSeconds(1));
+        // on SIGTERM the JVM runs its hooks and halts without returning to main's finally
+        Runtime.getRuntime().addShutdownHook(new Thread(child::close, "stop-" + name));
+        return Optional.of(child);
+    }
+
+    /** Starts {@code builder}'s command and keeps it running until {@link #close}; waits {@code firstWait} first. */
+    static ChildProcess start(String name, ProcessBuilder builder, Duration firstWait) {
+        ChildProcess child = new ChildProcess(name, builder, firstWait);
+        child.launch();
+        return child;
+    }
+
+    private synchronized void launch() {
+        if (stopping) {
+            return;
         }
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the " + name + " with " + builder.command(), e);
+        }
+        LOG.infof("started %s (pid %d)", name, process.pid());
+        long started = System.nanoTime();
+        process.onExit().thenAccept(exited -> restartAfterExit(exited, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private synchronized void restartAfterExit(Process exited, Duration ran) {
+        if (stopping) {
+            return;
+        }
+        exitsInARow = ran.compareTo(STABLE) >= 0 ? 1 : exitsInARow + 1;
+        long waitMillis = Math.min(LONGEST_WAIT.toMillis(), firstWait.toMillis() << Math.min(exitsInARow - 1, 20));
+        LOG.errorf("%s (pid %d) exited with code %d after %d s; starting it again in %d ms (its output above says "
+                + "why it stopped; until it runs, its work waits)", name, exited.pid(), exited.exitValue(),
+                ran.toSeconds(), waitMillis);
+        CompletableFuture.delayedExecutor(waitMillis, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                launch();
+            } catch (UncheckedIOException e) {
+                LOG.errorf(e, "could not start %s again; it stays stopped", name);
+            }
+        });
     }
 
     private static void putIfPresent(ProcessBuilder builder, String name, String value) {
@@ -76,8 +126,10 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the child and keeps it stopped. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopping = true;
         process.destroy();
     }
 }
