@@ -24,9 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ForwardSplitter {
 
-    /** Part boundaries are multiples of this many rows: the model pads every pass to whole blocks of 16 rows. */
-    private static final int ROW_BLOCK = 16;
-
     private final int parts;
     private final int minPartRows;
     private final ExecutorService helpers;
@@ -59,7 +56,8 @@ public class ForwardSplitter {
             return model.predict(rows);
         }
         splitPasses.incrementAndGet();
-        int size = (rows.rows() / count + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+        // part boundaries on the model's row blocks, which it pads every pass to
+        int size = (rows.rows() / count + LtvModel.ROW_BLOCK - 1) / LtvModel.ROW_BLOCK * LtvModel.ROW_BLOCK;
         List<FutureTask<Predictions>> others = new ArrayList<>();
         for (int from = size; from < rows.rows(); from += size) {
             EncodedFeatures part = rows.rows(from, Math.min(rows.rows(), from + size));

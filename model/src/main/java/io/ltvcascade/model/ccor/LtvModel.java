@@ -34,7 +34,7 @@ public final class LtvModel implements AutoCloseable {
      */
     private static final int PREDICT_BATCH = 2048;
     /** A multiple of the row block of the CPU matrix kernels (4 with AVX2, up to 16 with AVX-512). */
-    static final int ROW_BLOCK = 16;
+    public static final int ROW_BLOCK = 16;
 
     private final ModelConfig config;
     private final FeaturePipeline features;
