@@ -70,6 +70,32 @@ class PredictionApiTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldScoreABodySentInChunksWithoutALengthAsOneSentWhole() throws Exception {
+        String key = servedModel().key();
+        byte[] csv = csvOf(21).getBytes(StandardCharsets.UTF_8);
+        // an InputStream body of unknown length goes out chunked: it bypasses PredictionBodyBuffer
+        List<Double> streamed = as(key).contentType("text/csv").body(new ByteArrayInputStream(csv))
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .extract().jsonPath().getList("predictions.expected_ltv", Double.class);
+        List<Double> whole = as(key).contentType("text/csv").body(csv)
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .extract().jsonPath().getList("predictions.expected_ltv", Double.class);
+        assertEquals(20, streamed.size());
+        assertEquals(whole, streamed);
+    }
+
+    @Test
+    void shouldAnswer413ForABodyOverTheLimitWithOrWithoutItsLength() throws Exception {
+        String key = servedModel().key();
+        byte[] big = ("customer_id,total_spend\n" + "a,1\n".repeat(300_000)).getBytes(StandardCharsets.UTF_8);
+        as(key).contentType("text/csv").body(big).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("exceeds 1000000 bytes"));
+        as(key).contentType("text/csv").body(new ByteArrayInputStream(big)).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void shouldAnswerWithTheVersionAnAliasPointsAtRightAfterItMoves() throws Exception {
         String key = servedModel().key();
         Map<String, Object> customer = customers(3).get(2);

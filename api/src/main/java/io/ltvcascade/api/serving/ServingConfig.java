@@ -45,9 +45,10 @@ public interface ServingConfig {
     int maxBatchRows();
 
     /**
-     * Microseconds a forward pass waits for more requests to join it, only while requests arrive concurrently (the
-     * previous pass served several); a lone client never waits. Fewer, fuller passes leave more CPU to HTTP: on 2
-     * cores, 500 µs took 64 connections from 0.59× to 0.67× of /q/health (docs/benchmarks.md). 0 = never wait.
+     * Microseconds a forward pass waits at most for more requests to join it, only while requests arrive concurrently
+     * (the previous pass served several), and no longer than until as many wait as the previous pass served; a lone
+     * client never waits. Fewer, fuller passes leave more CPU to HTTP: on 2 cores, 500 µs took 64 connections from
+     * 0.59× to 0.67× of /q/health (docs/benchmarks.md). 0 = never wait.
      */
     @WithDefault("500")
     int batchGatherMicros();

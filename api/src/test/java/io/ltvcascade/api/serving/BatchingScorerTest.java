@@ -2,6 +2,7 @@ package io.ltvcascade.api.serving;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.ltvcascade.api.TrainedArtifacts;
@@ -106,6 +107,59 @@ class BatchingScorerTest {
             assertEquals(model.predict(slice(all, 4)).expected()[0], late.get().expected()[0]);
             assertEquals(6, scorer.passes(), "the request that came during the wait joined the held pass");
             assertEquals(0, scorer.waitingRequests());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldAnswerEveryRequestWithItsOwnRowsFromManyThreadsOnTwoLanes() throws Exception {
+        BatchingScorer scorer = new BatchingScorer(model::predict, new Batching(2, 5, 50_000));
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Predictions>> answers = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                int row = i % all.rows();
+                // mostly single customers, now and then three: passes fill up to five rows and split requests unevenly
+                EncodedFeatures rows = i % 7 == 0 ? all.rows(row, Math.min(all.rows(), row + 3)) : slice(all, row);
+                answers.add(pool.submit(() -> scorer.score(rows)));
+            }
+            Predictions alone = model.predict(all);
+            for (int i = 0; i < answers.size(); i++) {
+                int row = i % all.rows();
+                Predictions p = answers.get(i).get();
+                for (int r = 0; r < p.size(); r++) {
+                    assertEquals(alone.expected()[row + r], p.expected()[r], "request " + i + ", row " + r);
+                }
+            }
+            assertEquals(0, scorer.waitingRequests());
+            assertTrue(scorer.passes() < answers.size(), "requests that queued shared passes: " + scorer.passes());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldLeaveTheQueueWhenInterruptedWhileWaiting() throws Exception {
+        BatchingScorer scorer = new BatchingScorer(model::predict, new Batching(1, 4096, 0));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Predictions> big = pool.submit(() -> scorer.score(repeat(all, 16)));
+            while (scorer.passes() == 0) {
+                Thread.onSpinWait();
+            }
+            Future<Predictions> queued = pool.submit(() -> scorer.score(slice(all, 0)));
+            while (scorer.waitingRequests() == 0) {
+                Thread.onSpinWait();
+            }
+            queued.cancel(true);
+            big.get();
+            assertEquals(0, scorer.waitingRequests(), "the interrupted request left the queue");
+            assertEquals(model.predict(slice(all, 3)).expected()[0], scorer.score(slice(all, 3)).expected()[0],
+                    "the lane was handed back: a later request runs");
+            assertEquals(2, scorer.passes());
         } finally {
             pool.shutdownNow();
         }

@@ -25,17 +25,18 @@ import java.util.List;
  * GLU feature alignment over [h; sg(P); soft bucket embedding]; two residual blocks with a tanh output; and the
  * high-value module on sg(h) with attention-guided perturbation (training only) and regression/confidence heads.
  *
- * <p>Outputs: cascade logits (B, K−1); distillation logits (cascade on sg(h), or the flat student for D2);
- * normalised residual v (B); normalised augmented residual (B, M); confidence logits (B, M). M is the number
- * of perturbed copies in training and 1 at inference.
+ * <p>Outputs: cascade logits (B, K−1); normalised residual v (B); normalised augmented residual (B, M); confidence
+ * logits (B, M); in training also the distillation logits (cascade on sg(h), or the flat student for D2). M is the
+ * number of perturbed copies in training and 1 at inference.
  */
 public final class CcorBlock extends AbstractBlock {
 
     static final int CASCADE = 0;
-    static final int DISTILL = 1;
-    static final int RESIDUAL = 2;
-    static final int AUGMENTED = 3;
-    static final int CONFIDENCE = 4;
+    static final int RESIDUAL = 1;
+    static final int AUGMENTED = 2;
+    static final int CONFIDENCE = 3;
+    /** Training only: predictions never read the distillation branch, so inference does not compute it. */
+    static final int DISTILL = 4;
 
     private final CcorOptions options;
     private final FeatureEncoderBlock encoder;
@@ -89,12 +90,15 @@ public final class CcorBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = encoder.forward(ps, inputs, training).singletonOrThrow();
         NDArray z = cascade(ps, h, training);
-        NDArray distill = flat != null ? call(flat, ps, h, training) : cascade(ps, h.stopGradient(), training);
         NDArray probs = CcorMath.logBucketProbs(z).exp().stopGradient();
         NDArray v = residual(ps, h, probs, training);
         NDList highValue = attention1 != null ? highValue(ps, h.stopGradient(), training)
                 : new NDList(v.zerosLike().expandDims(1), v.zerosLike().expandDims(1));
-        return new NDList(z, distill, v, highValue.get(0), highValue.get(1));
+        NDList outputs = new NDList(z, v, highValue.get(0), highValue.get(1));
+        if (training) {
+            outputs.add(flat != null ? call(flat, ps, h, training) : cascade(ps, h.stopGradient(), training));
+        }
+        return outputs;
     }
 
     /** s_k = MLP_k([h; s_{k−1}]), logit_k = w_kᵀ s_k + β_k. */
@@ -171,6 +175,6 @@ public final class CcorBlock extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long b = inputShapes[0].get(0);
-        return new Shape[] {new Shape(b, k - 1), new Shape(b, k), new Shape(b), new Shape(b, 1), new Shape(b, 1)};
+        return new Shape[] {new Shape(b, k - 1), new Shape(b), new Shape(b, 1), new Shape(b, 1), new Shape(b, k)};
     }
 }

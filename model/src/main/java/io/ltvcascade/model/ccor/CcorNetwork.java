@@ -32,7 +32,7 @@ final class CcorNetwork implements LtvNetwork {
     public Predictions assemble(NDList outputs) {
         return assembler.assemble(outputs.get(CcorBlock.CASCADE).toFloatArray(),
                 outputs.get(CcorBlock.RESIDUAL).toFloatArray(),
-                outputs.get(CcorBlock.AUGMENTED).get(":, 0").toFloatArray(),
-                outputs.get(CcorBlock.CONFIDENCE).get(":, 0").toFloatArray());
+                outputs.get(CcorBlock.AUGMENTED).toFloatArray(), // (B, 1) at inference: one value per customer
+                outputs.get(CcorBlock.CONFIDENCE).toFloatArray());
     }
 }
