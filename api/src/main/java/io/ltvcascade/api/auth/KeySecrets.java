@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class KeySecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every authenticated request hashes its key: one digest per thread instead of a provider lookup per call. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(KeySecrets::sha256);
 
     private KeySecrets() {}
 
@@ -36,8 +38,12 @@ public final class KeySecrets {
     }
 
     public static byte[] hash(String key) {
+        return SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8)); // digest() also resets it
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -3,6 +3,7 @@ package io.ltvcascade.api.serving;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.Table;
+import io.ltvcascade.model.features.PredictionLayout;
 
 /**
  * One model version in memory, shared by request threads: features are encoded on the request's thread, forward
@@ -13,7 +14,7 @@ final class LoadedModel {
 
     private final long versionId;
     private final LtvModel model;
-    private final String idColumn;
+    private final PredictionLayout layout;
     private final long weight;
     private final BatchingScorer scorer;
     private int users;
@@ -23,7 +24,7 @@ final class LoadedModel {
             ForwardSplitter splitter) {
         this.versionId = versionId;
         this.model = model;
-        this.idColumn = idColumn;
+        this.layout = new PredictionLayout(idColumn, model.features());
         this.weight = weight;
         this.scorer = new BatchingScorer(rows -> splitter.predict(model, rows), batching);
     }
@@ -36,8 +37,9 @@ final class LoadedModel {
         return model;
     }
 
-    String idColumn() {
-        return idColumn;
+    /** Where a request's columns go: the training dataset's id column and the model's features. */
+    PredictionLayout layout() {
+        return layout;
     }
 
     long weight() {

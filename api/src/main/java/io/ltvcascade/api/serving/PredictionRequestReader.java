@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ltvcascade.api.common.ProblemException;
-import io.ltvcascade.model.features.FeaturePipeline;
 import io.ltvcascade.model.features.PredictionInput;
+import io.ltvcascade.model.features.PredictionLayout;
 import io.ltvcascade.model.features.PredictionRows;
 import io.ltvcascade.model.features.PredictionTableBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +30,11 @@ public class PredictionRequestReader {
         this.mapper = mapper;
     }
 
-    PredictionRows read(String contentType, byte[] body, String idColumn, FeaturePipeline pipeline) {
+    PredictionRows read(String contentType, byte[] body, PredictionLayout layout) {
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-            return PredictionInput.readCsv(new ByteArrayInputStream(body), idColumn, pipeline);
+            return PredictionInput.readCsv(new ByteArrayInputStream(body), layout);
         }
-        return readJson(body, new PredictionTableBuilder(idColumn, pipeline));
+        return readJson(body, new PredictionTableBuilder(layout));
     }
 
     /** Streams the JSON (no tree of nodes: on 1,000 customers building one cost more than reading them). */
@@ -81,10 +81,10 @@ public class PredictionRequestReader {
             String name = parser.currentName();
             int slot = fields.slotAt(at, name);
             JsonToken token = parser.nextToken();
-            if (slot == PredictionTableBuilder.ID) {
+            if (slot == PredictionLayout.ID) {
                 builder.setId(idOf(parser, token, row, name));
                 hasId = true;
-            } else if (slot == PredictionTableBuilder.IGNORED) {
+            } else if (slot == PredictionLayout.IGNORED) {
                 parser.skipChildren();
             } else if (token == JsonToken.VALUE_NULL) {
                 continue;
@@ -125,7 +125,7 @@ public class PredictionRequestReader {
                 return slots[position];
             }
             int slot = builder.slotOf(name);
-            if (slot == PredictionTableBuilder.IGNORED) {
+            if (slot == PredictionLayout.IGNORED) {
                 ignored.add(name);
             }
             if (position < REMEMBERED) {

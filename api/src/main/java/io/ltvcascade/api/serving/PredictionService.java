@@ -41,7 +41,7 @@ public class PredictionService {
         byte[] bytes = readBounded(body);
         LoadedModel model = cache.acquire(version.versionId(), id -> loader.load(version));
         try {
-            PredictionRows rows = reader.read(contentType, bytes, model.idColumn(), model.model().features());
+            PredictionRows rows = reader.read(contentType, bytes, model.layout());
             if (rows.table().rows() > config.maxCustomers()) {
                 throw ProblemException.tooLarge("the request holds " + rows.table().rows() + " customers; at most "
                         + config.maxCustomers() + " per request (use a batch scoring job for more)");

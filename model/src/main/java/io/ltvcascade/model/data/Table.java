@@ -33,6 +33,14 @@ public final class Table {
         }
     }
 
+    /** A table over existing column arrays ({@code double[]} or {@code String[]} in schema order, {@code rows} long). */
+    public static Table of(TableSchema schema, Object[] columns, int rows) {
+        if (columns.length != schema.size()) {
+            throw new IllegalArgumentException(columns.length + " columns for a schema of " + schema.size());
+        }
+        return new Table(schema, columns, rows);
+    }
+
     /** Concatenates stored blocks (in order) into one table. */
     public static Table fromBlocks(TableSchema schema, List<ColumnBlock> blocks) {
         int rows = blocks.stream().mapToInt(ColumnBlock::rowCount).sum();

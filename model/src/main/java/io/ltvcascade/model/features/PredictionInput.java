@@ -31,17 +31,23 @@ public final class PredictionInput {
 
     /** Reads a whole CSV stream; a non-numeric cell in a numeric feature fails with its line and column. */
     public static PredictionRows readCsv(InputStream in, String idColumn, FeaturePipeline pipeline) {
+        return readCsv(in, new PredictionLayout(idColumn, pipeline));
+    }
+
+    /** As {@link #readCsv(InputStream, String, FeaturePipeline)}, with the model's layout worked out already. */
+    public static PredictionRows readCsv(InputStream in, PredictionLayout layout) {
+        String idColumn = layout.idColumn();
         try (CsvRows rows = CsvRows.open(in)) {
             List<String> header = rows.header();
             int id = header.indexOf(idColumn);
             if (id < 0) {
                 throw DataValidationException.at(DataProblem.BAD_HEADER, 1, idColumn, "no id column '" + idColumn + "'");
             }
-            PredictionTableBuilder builder = new PredictionTableBuilder(idColumn, pipeline);
+            PredictionTableBuilder builder = new PredictionTableBuilder(layout);
             int[] slots = header.stream().mapToInt(builder::slotOf).toArray();
             List<String> ignored = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) {
-                if (slots[c] == PredictionTableBuilder.IGNORED) {
+                if (slots[c] == PredictionLayout.IGNORED) {
                     ignored.add(header.get(c));
                 }
             }
