@@ -81,6 +81,8 @@ load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base
 # requests at 64 connections than at 16-32, with a p99 in the hundreds of ms, which flatters the ratio at 64
 load "/q/health (reference), 16 connections" 16 20 "$base/q/health"
 load "predict, 1 customer, 16 connections" 16 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
+load "/q/health (reference), 32 connections" 32 20 "$base/q/health"
+load "predict, 1 customer, 32 connections" 32 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
 before=$(predict_seconds)
 load "predict, 1,000 customers, one connection (server time)" 1 20 "$base/api/v1/models/ltv/predict" "$work/many.json"
 echo "   server time (Micrometer, mean over the run): $(predict_seconds | BEFORE=$before python3 -c "
