@@ -7,7 +7,7 @@ import io.ltvcascade.model.features.EncodedFeatures;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.PredictionInput;
 import io.ltvcascade.model.scoring.PredictionBlocks;
-import io.ltvcascade.model.scoring.ScoredCustomer;
+import io.ltvcascade.model.scoring.ScoringChunk;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +39,7 @@ final class ScoringBenchmarkCommand {
 
     private static void scoreLikeAJob(LtvModel model, Table rows) {
         for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
-            int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
-            PredictionBlocks.encode(ScoredCustomer.score(model, rows, from, to), model.scheme().buckets());
+            PredictionBlocks.encode(ScoringChunk.of(model, rows, from).score(model), model.scheme().buckets());
         }
     }
 

@@ -1,12 +1,9 @@
 package io.ltvcascade.model.scoring;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.Predictions;
-import io.ltvcascade.model.data.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * One customer's prediction as every scoring path hands it out (online JSON, batch CSV and JSON pages, the CLI):
@@ -21,12 +18,6 @@ import java.util.stream.IntStream;
  */
 public record ScoredCustomer(String customerId, double expectedLtv, int bucket, double[] bucketProbabilities,
         @JsonProperty("p_payer") Double pPayer, Double highValueConfidence) {
-
-    /** Scores rows {@code from} (inclusive) to {@code to} (exclusive) of {@code rows}: one chunk of a batch job. */
-    public static List<ScoredCustomer> score(LtvModel model, Table rows, int from, int to) {
-        Table part = rows.select(IntStream.range(from, to).toArray());
-        return of(part.ids(), model.predict(part));
-    }
 
     /** The customers of {@code predictions}, in row order, with their ids. */
     public static List<ScoredCustomer> of(String[] ids, Predictions predictions) {

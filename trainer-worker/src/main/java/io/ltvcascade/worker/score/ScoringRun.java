@@ -6,9 +6,9 @@ import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.Table;
-import io.ltvcascade.model.features.EncodedFeatures;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
+import io.ltvcascade.model.scoring.ScoringChunk;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;
@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -84,12 +83,12 @@ public final class ScoringRun {
         long started = System.nanoTime();
         Future<?> stored = CompletableFuture.completedFuture(null);
         try {
-            Future<Chunk> prepared = helper.submit(() -> Chunk.of(model, rows, 0));
+            Future<ScoringChunk> prepared = helper.submit(() -> ScoringChunk.of(model, rows, 0));
             for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
-                Chunk chunk = await(prepared);
+                ScoringChunk chunk = await(prepared);
                 int next = chunk.to();
                 if (next < rows.rows()) {
-                    prepared = helper.submit(() -> Chunk.of(model, rows, next));
+                    prepared = helper.submit(() -> ScoringChunk.of(model, rows, next));
                 }
                 Predictions predictions = model.predict(chunk.features());
                 await(stored);
@@ -110,16 +109,6 @@ public final class ScoringRun {
             // on failure too: the caller rolls back on the connection a store may still be using
             helper.shutdown();
             awaitTermination(helper);
-        }
-    }
-
-    /** Rows {@code from} to {@code to} of the dataset, encoded for the network. */
-    private record Chunk(int from, int to, String[] ids, EncodedFeatures features) {
-
-        static Chunk of(LtvModel model, Table rows, int from) {
-            int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
-            Table part = rows.select(IntStream.range(from, to).toArray());
-            return new Chunk(from, to, part.ids(), model.features().encode(part));
         }
     }
 
