@@ -50,7 +50,7 @@ final class BatchingScorer {
                 running++;
                 mine.leads = true;
             }
-            if (gatherer != null && waiting.size() >= lastPassRequests) {
+            if (gatherer != null && enoughWaiting()) {
                 enough = gatherer;
                 gatherer = null;
             }
@@ -108,7 +108,7 @@ final class BatchingScorer {
     private List<Request> takePass() {
         boolean gather;
         synchronized (this) {
-            gather = gatherNanos > 0 && lastPassRequests > 1 && waiting.size() < lastPassRequests;
+            gather = gatherNanos > 0 && lastPassRequests > 1 && !enoughWaiting();
             gatheredPasses += gather ? 1 : 0;
             gatherer = gather ? Thread.currentThread() : null;
         }
@@ -133,6 +133,11 @@ final class BatchingScorer {
             }
             return pass;
         }
+    }
+
+    /** Whether as many requests wait as the last pass served: a held pass need not wait longer. */
+    private boolean enoughWaiting() {
+        return waiting.size() >= lastPassRequests;
     }
 
     /** Gives the lane of {@code mine}'s thread to the thread of the oldest waiting request that does not lead yet. */

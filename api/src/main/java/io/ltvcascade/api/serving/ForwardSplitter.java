@@ -57,7 +57,7 @@ public class ForwardSplitter {
         }
         splitPasses.incrementAndGet();
         // part boundaries on the model's row blocks, which it pads every pass to
-        int size = (rows.rows() / count + LtvModel.ROW_BLOCK - 1) / LtvModel.ROW_BLOCK * LtvModel.ROW_BLOCK;
+        int size = LtvModel.paddedRows(rows.rows() / count);
         List<FutureTask<Predictions>> others = new ArrayList<>();
         for (int from = size; from < rows.rows(); from += size) {
             EncodedFeatures part = rows.rows(from, Math.min(rows.rows(), from + size));

@@ -34,7 +34,12 @@ public final class LtvModel implements AutoCloseable {
      */
     private static final int PREDICT_BATCH = 2048;
     /** A multiple of the row block of the CPU matrix kernels (4 with AVX2, up to 16 with AVX-512). */
-    public static final int ROW_BLOCK = 16;
+    private static final int ROW_BLOCK = 16;
+
+    /** {@code rows} rounded up to whole {@link #ROW_BLOCK}s: the rows a forward pass over them runs on. */
+    public static int paddedRows(int rows) {
+        return (rows + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+    }
 
     private final ModelConfig config;
     private final FeaturePipeline features;
@@ -113,7 +118,7 @@ public final class LtvModel implements AutoCloseable {
     }
 
     private static NDList paddedInputs(NDManager manager, EncodedFeatures x, int from, int to) {
-        int rows = (to - from + ROW_BLOCK - 1) / ROW_BLOCK * ROW_BLOCK;
+        int rows = paddedRows(to - from);
         // padding rows are zeros: the numeric mean and the unknown category slot
         float[] numeric = new float[rows * x.numericWidth()];
         System.arraycopy(x.numeric(), from * x.numericWidth(), numeric, 0, (to - from) * x.numericWidth());
