@@ -25,9 +25,9 @@ import java.util.List;
  * GLU feature alignment over [h; sg(P); soft bucket embedding]; two residual blocks with a tanh output; and the
  * high-value module on sg(h) with attention-guided perturbation (training only) and regression/confidence heads.
  *
- * <p>Outputs: cascade logits (B, K−1); normalised residual v (B); normalised augmented residual (B, M); confidence
- * logits (B, M); in training also the distillation logits (cascade on sg(h), or the flat student for D2). M is the
- * number of perturbed copies in training and 1 at inference.
+ * <p>Outputs: cascade logits (B, K−1); normalised residual v (B, and (B, 1) at inference); normalised augmented
+ * residual (B, M); confidence logits (B, M); in training also the distillation logits (cascade on sg(h), or the flat
+ * student for D2). M is the number of perturbed copies in training and 1 at inference.
  */
 public final class CcorBlock extends AbstractBlock {
 
@@ -90,15 +90,30 @@ public final class CcorBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = encoder.forward(ps, inputs, training).singletonOrThrow();
         NDArray z = cascade(ps, h, training);
-        NDArray probs = CcorMath.logBucketProbs(z).exp().stopGradient();
-        NDArray v = residual(ps, h, probs, training);
-        NDList highValue = attention1 != null ? highValue(ps, h.stopGradient(), training)
-                : new NDList(v.zerosLike().expandDims(1), v.zerosLike().expandDims(1));
-        NDList outputs = new NDList(z, v, highValue.get(0), highValue.get(1));
-        if (training) {
-            outputs.add(flat != null ? call(flat, ps, h, training) : cascade(ps, h.stopGradient(), training));
+        if (!training) {
+            return inference(ps, h, z);
         }
-        return outputs;
+        NDArray probs = CcorMath.logBucketProbs(z).exp().stopGradient();
+        NDArray v = residual(ps, h, probs, true).squeeze(1);
+        NDList highValue = attention1 != null ? highValue(ps, h.stopGradient()) : noHighValue(v);
+        NDArray distill = flat != null ? call(flat, ps, h, true) : cascade(ps, h.stopGradient(), true);
+        return new NDList(z, v, highValue.get(0), highValue.get(1), distill);
+    }
+
+    /**
+     * The same function as training's forward pass with fewer tensor operations, which is most of what a pass over
+     * a few rows costs: probabilities by products ({@link CcorMath#bucketProbs}), no gradient stops, no
+     * perturbation, and (B, 1) outputs left unsqueezed (predictions read them as flat arrays).
+     */
+    private NDList inference(ParameterStore ps, NDArray h, NDArray z) {
+        NDArray v = residual(ps, h, CcorMath.bucketProbs(z), false);
+        if (attention1 == null) {
+            NDList none = noHighValue(v);
+            return new NDList(z, v, none.get(0), none.get(1));
+        }
+        NDArray emphasised = h.mul(attention(ps, h, false).add(1)); // one copy, unperturbed
+        return new NDList(z, v, call(regressionHead, ps, emphasised, false).tanh(),
+                call(confidenceHead, ps, emphasised, false));
     }
 
     /** s_k = MLP_k([h; s_{k−1}]), logit_k = w_kᵀ s_k + β_k. */
@@ -113,35 +128,41 @@ public final class CcorBlock extends AbstractBlock {
         return NDArrays.concat(logits, 1);
     }
 
-    /** GLU over [h; sg(P); e] then two residual blocks: v = tanh(wᵀu + β) ∈ (−1, 1). */
+    /** GLU over [h; sg(P); e] then two residual blocks: v = tanh(wᵀu + β) ∈ (−1, 1), as (B, 1). */
     private NDArray residual(ParameterStore ps, NDArray h, NDArray probs, boolean training) {
         NDArray e = call(bucketEmbedding, ps, probs, training);
         NDArray zIn = NDArrays.concat(new NDList(h, probs, e), 1);
         NDArray g = call(gluValue, ps, zIn, training).mul(Activation.sigmoid(call(gluGate, ps, zIn, training)));
         NDArray u = call(residual2, ps, call(residual1, ps, g, training), training);
-        return call(residualOut, ps, u, training).tanh().squeeze(1);
+        return call(residualOut, ps, u, training).tanh();
     }
 
-    /** Attention-weighted perturbation of sg(h) (noise in training only), then the two heads. */
-    private NDList highValue(ParameterStore ps, NDArray hDetached, boolean training) {
-        NDArray scores = call(attention2, ps, call(attention1, ps, hDetached, training).tanh(), training);
-        NDArray alpha = options.attention().equals("sigmoid") ? Activation.sigmoid(scores) : scores.softmax(1);
+    /** Training: attention-weighted perturbation of sg(h) into M noisy copies, then the two heads, (B, M) each. */
+    private NDList highValue(ParameterStore ps, NDArray hDetached) {
+        NDArray alpha = attention(ps, hDetached, true);
         NDArray emphasised = hDetached.mul(alpha.add(1)).expandDims(1);
         long batch = hDetached.getShape().get(0);
-        NDArray augmented = emphasised;
-        int copies = 1;
-        if (training) {
-            copies = options.augmentCopies();
-            NDArray centred = hDetached.sub(hDetached.mean(new int[] {0}, true));
-            NDArray std = centred.square().mean(new int[] {0}, true).sqrt();
-            NDArray noise = hDetached.getManager().randomNormal(new Shape(batch, copies, dh));
-            NDArray jitter = alpha.neg().add(1).mul(Scalars.mul(std, options.augmentNoise())).expandDims(1).mul(noise);
-            augmented = emphasised.add(jitter);
-        }
-        NDArray flatAug = augmented.reshape(batch * copies, dh);
-        NDArray reg = call(regressionHead, ps, flatAug, training).tanh().reshape(batch, copies);
-        NDArray conf = call(confidenceHead, ps, flatAug, training).reshape(batch, copies);
+        int copies = options.augmentCopies();
+        NDArray centred = hDetached.sub(hDetached.mean(new int[] {0}, true));
+        NDArray std = centred.square().mean(new int[] {0}, true).sqrt();
+        NDArray noise = hDetached.getManager().randomNormal(new Shape(batch, copies, dh));
+        NDArray jitter = alpha.neg().add(1).mul(Scalars.mul(std, options.augmentNoise())).expandDims(1).mul(noise);
+        NDArray flatAug = emphasised.add(jitter).reshape(batch * copies, dh);
+        NDArray reg = call(regressionHead, ps, flatAug, true).tanh().reshape(batch, copies);
+        NDArray conf = call(confidenceHead, ps, flatAug, true).reshape(batch, copies);
         return new NDList(reg, conf);
+    }
+
+    /** α = attention(h): sigmoid or softmax scores over h's features. */
+    private NDArray attention(ParameterStore ps, NDArray h, boolean training) {
+        NDArray scores = call(attention2, ps, call(attention1, ps, h, training).tanh(), training);
+        return options.attention().equals("sigmoid") ? Activation.sigmoid(scores) : scores.softmax(1);
+    }
+
+    /** Without the high-value module its outputs are zeros shaped like the residual's. */
+    private static NDList noHighValue(NDArray v) {
+        NDArray zeros = v.zerosLike().reshape(-1, 1);
+        return new NDList(zeros, zeros.duplicate());
     }
 
     private static NDArray call(Block block, ParameterStore ps, NDArray x, boolean training) {

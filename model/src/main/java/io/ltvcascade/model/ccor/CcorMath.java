@@ -3,6 +3,7 @@ package io.ltvcascade.model.ccor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 
 /** Numerically stable pieces of the cascade's probability algebra (spec 2.3), on NDArrays. */
 public final class CcorMath {
@@ -29,5 +30,20 @@ public final class CcorMath {
         }
         parts.add(logSurvival.get(":, " + (stages - 1) + ":" + stages));
         return NDArrays.concat(parts, 1);
+    }
+
+    /**
+     * The same bucket probabilities as {@code exp(logBucketProbs(z))} in probability space, for inference (no
+     * gradient, values only): with p = 1/(1 + e^{−z}), 1 − p = 1/(1 + e^{z}) and S = cumprod(p),
+     * P = [1, S] ⊙ [1 − p, 1]. A dozen tensor operations instead of about thirty, which matters because a forward pass
+     * over a few rows costs mostly per-operation overhead. Only operations that compute an element the same wherever
+     * it sits in the tensor: torch's sigmoid computes a tensor's last elements on another path than the rest, so a
+     * customer's probabilities would change in their last bits with the size of the pass they were scored in.
+     */
+    public static NDArray bucketProbs(NDArray z) {
+        NDArray ones = z.getManager().ones(new Shape(z.getShape().get(0), 1), z.getDataType());
+        NDArray passed = ones.div(z.neg().exp().add(ones));
+        NDArray notPassed = ones.div(z.exp().add(ones));
+        return NDArrays.concat(new NDList(ones, passed.cumProd(1)), 1).mul(NDArrays.concat(new NDList(notPassed, ones), 1));
     }
 }

@@ -100,7 +100,7 @@ public final class LtvModel implements AutoCloseable {
                 int to = Math.min(x.rows(), from + PREDICT_BATCH);
                 try (NDManager batch = model.getNDManager().newSubManager()) {
                     NDList in = paddedInputs(batch, x, from, to);
-                    sink.accept(network.block().forward(new ParameterStore(batch, false), in, false), to - from);
+                    sink.accept(network.block().forward(ResidentParameters.INSTANCE, in, false), to - from);
                 }
             }
         } finally {

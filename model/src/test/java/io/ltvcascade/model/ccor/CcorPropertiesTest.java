@@ -64,6 +64,58 @@ class CcorPropertiesTest {
     }
 
     @Test
+    void shouldGiveTheLogSpaceProbabilitiesInProbabilitySpaceToo() {
+        DjlRuntime.configure();
+        try (NDManager m = NDManager.newBaseManager()) {
+            Random random = new Random(3);
+            float[] z = new float[64 * 5];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) (random.nextGaussian() * (i % 3 == 0 ? 12 : 2)); // some stages far into saturation
+            }
+            NDArray logits = m.create(z, new Shape(64, 5));
+            float[] logSpace = CcorMath.logBucketProbs(logits).exp().toFloatArray();
+            float[] probabilitySpace = CcorMath.bucketProbs(logits).toFloatArray();
+            assertEquals(64 * 6, probabilitySpace.length);
+            for (int i = 0; i < logSpace.length; i++) {
+                assertEquals(logSpace[i], probabilitySpace[i], 1e-6, "probability " + i);
+            }
+        }
+    }
+
+    @Test
+    void shouldInferWhatTheTrainingPassComputesWhenThereIsNoPerturbation() {
+        Table table = SyntheticData.generate(256, 8);
+        CcorOptions noNoise = new CcorOptions(null, null, null, null, null, null, null, null, null, null, 0.0, null,
+                null, null, null, null, null, null, null, null, null);
+        ModelConfig config = new ModelConfig(null, null, null, null, noNoise, null);
+        FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
+        BucketScheme scheme = BucketScheme.fit(table.labels(), noNoise.bucketQuantiles(), noNoise.topEdgeQuantile(), true);
+        DjlRuntime.configure();
+        Engine.getInstance().setRandomSeed(2);
+        try (LtvModel model = LtvModel.create(config, features, scheme, Device.cpu());
+                NDManager batch = model.manager().newSubManager()) {
+            EncodedFeatures x = model.features().encode(table);
+            NDList training = model.forward(batch, x, true);
+            NDList inference = model.forward(batch, x, false);
+            assertEquals(4, inference.size(), "inference computes no distillation output");
+            assertClose(training.get(CcorBlock.CASCADE).toFloatArray(), inference.get(CcorBlock.CASCADE).toFloatArray(), 1);
+            assertClose(training.get(CcorBlock.RESIDUAL).toFloatArray(), inference.get(CcorBlock.RESIDUAL).toFloatArray(), 1);
+            int copies = noNoise.augmentCopies();
+            for (int output : new int[] {CcorBlock.AUGMENTED, CcorBlock.CONFIDENCE}) {
+                assertClose(training.get(output).toFloatArray(), inference.get(output).toFloatArray(), copies);
+            }
+        }
+    }
+
+    /** {@code training} holds {@code copies} values per row, each of which must match the row's one inference value. */
+    private static void assertClose(float[] training, float[] inference, int copies) {
+        assertEquals(training.length, inference.length * copies);
+        for (int i = 0; i < training.length; i++) {
+            assertEquals(training[i], inference[i / copies], 1e-5, "value " + i);
+        }
+    }
+
+    @Test
     void shouldMakeTheUnnormalisedMaskedBceEqualTheBucketNll() {
         DjlRuntime.configure();
         try (NDManager m = NDManager.newBaseManager()) {
