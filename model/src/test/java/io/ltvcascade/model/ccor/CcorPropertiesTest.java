@@ -3,7 +3,6 @@ package io.ltvcascade.model.ccor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,8 +14,6 @@ import ai.djl.util.Pair;
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.EncodedFeatures;
-import io.ltvcascade.model.features.FeatureConfig;
-import io.ltvcascade.model.features.FeaturePipeline;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -87,12 +84,7 @@ class CcorPropertiesTest {
         Table table = SyntheticData.generate(256, 8);
         CcorOptions noNoise = new CcorOptions(null, null, null, null, null, null, null, null, null, null, 0.0, null,
                 null, null, null, null, null, null, null, null, null);
-        ModelConfig config = new ModelConfig(null, null, null, null, noNoise, null);
-        FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
-        BucketScheme scheme = BucketScheme.fit(table.labels(), noNoise.bucketQuantiles(), noNoise.topEdgeQuantile(), true);
-        DjlRuntime.configure();
-        Engine.getInstance().setRandomSeed(2);
-        try (LtvModel model = LtvModel.create(config, features, scheme, Device.cpu());
+        try (LtvModel model = UntrainedModels.create(table, new ModelConfig(null, null, null, null, noNoise, null), 2);
                 NDManager batch = model.manager().newSubManager()) {
             EncodedFeatures x = model.features().encode(table);
             NDList training = model.forward(batch, x, true);
@@ -189,13 +181,7 @@ class CcorPropertiesTest {
     @Test
     void shouldStopResidualGradientsAtTheCascadeAndHighValueGradientsAtTheEncoder() {
         Table table = SyntheticData.generate(512, 4);
-        ModelConfig config = ModelConfig.defaults();
-        FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
-        BucketScheme scheme = BucketScheme.fit(table.labels(), config.ccor().bucketQuantiles(),
-                config.ccor().topEdgeQuantile(), true);
-        DjlRuntime.configure();
-        Engine.getInstance().setRandomSeed(1);
-        try (LtvModel model = LtvModel.create(config, features, scheme, Device.cpu())) {
+        try (LtvModel model = UntrainedModels.create(table, ModelConfig.defaults(), 1)) {
             List<Pair<String, Parameter>> params = model.network().block().getParameters().stream().toList();
             params.forEach(p -> p.getValue().getArray().setRequiresGradient(true));
             assertGradients(model, table, params, "residual", "stage", true);

@@ -3,13 +3,9 @@ package io.ltvcascade.model.ccor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.EncodedFeatures;
-import io.ltvcascade.model.features.FeatureConfig;
-import io.ltvcascade.model.features.FeaturePipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,14 +21,8 @@ class PassSizeTest {
     @Test
     void shouldScoreEveryRowTheSameWhateverPassItIsIn() {
         Table table = SyntheticData.generate(700, 41);
-        ModelConfig config = ModelConfig.defaults();
-        FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
-        BucketScheme scheme = BucketScheme.fit(table.labels(), config.ccor().bucketQuantiles(),
-                config.ccor().topEdgeQuantile(), true);
-        DjlRuntime.configure();
-        Engine.getInstance().setRandomSeed(3);
-        try (LtvModel model = LtvModel.create(config, features, scheme, Device.cpu())) {
-            EncodedFeatures x = features.encode(table);
+        try (LtvModel model = UntrainedModels.create(table, ModelConfig.defaults(), 3)) {
+            EncodedFeatures x = model.features().encode(table);
             Predictions whole = model.predict(x);
             for (int row = 0; row < 48; row++) {
                 assertRows(whole, row, model.predict(x.rows(row, row + 1)), "row " + row + " alone");
