@@ -28,7 +28,8 @@ LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
     LTV_WORKER_JAR=$PWD/trainer-worker/target/ltv-trainer-worker.jar \
     java ${JAVA_OPTS:-} -jar api/target/quarkus-app/quarkus-run.jar >"$work/api.log" 2>&1 &
 api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"' EXIT
+# the api exits 143 on SIGTERM: || true keeps set -e from ending the trap before the clean-up
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null || true; [ "${KEEP:-0}" = 1 ] && echo "kept $work" || rm -rf "$work"' EXIT
 until curl -sf "$base/q/health/ready" >/dev/null; do sleep 1; kill -0 $api || { cat "$work/api.log"; exit 1; }; done
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
@@ -76,6 +77,7 @@ load warm-up 8 10 "$base/api/v1/models/ltv/predict" "$work/one.json" >/dev/null
 load warm-up 2 5 "$base/api/v1/models/ltv/predict" "$work/many.json" >/dev/null
 load "/q/health (reference)" "$connections" "$duration" "$base/q/health"
 load "predict, 1 customer" "$connections" "$duration" "$base/api/v1/models/ltv/predict" "$work/one.json"
+load "/q/health (reference), 8 connections" 8 20 "$base/q/health"
 load "predict, 1 customer, 8 connections (latency at moderate load)" 8 20 "$base/api/v1/models/ltv/predict" "$work/one.json"
 # the same comparison at equal, moderate concurrency: /q/health (a database check per request) answered fewer
 # requests at 64 connections than at 16-32, with a p99 in the hundreds of ms, which flatters the ratio at 64
