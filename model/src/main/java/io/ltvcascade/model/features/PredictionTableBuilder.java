@@ -66,7 +66,7 @@ public final class PredictionTableBuilder {
     public Table build() {
         int n = ids.size();
         int numericFeatures = layout.numericFeatures();
-        Object[] columns = new Object[1 + numericFeatures + layout.categoricalFeatures()];
+        Object[] columns = new Object[layout.schema().size()];
         columns[0] = ids.toArray(new String[0]);
         for (int c = 0; c < numericFeatures; c++) {
             double[] column = new double[n];
