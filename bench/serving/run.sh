@@ -101,20 +101,25 @@ echo "== batch scoring: CDNOW x${COPIES:-10}"
 python3 bench/serving/copies.py "$data_csv" "$work/big.csv" "${COPIES:-10}"
 big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
     "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
+# the worker's CPU seconds (/proc/<pid>/stat): how many cores a job kept busy besides the forward pass's one
+worker_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$(pgrep -f ltv-trainer-worker.jar | head -1)/stat"; }
 for run in "first (fresh worker JVM)" "second (warm worker)"; do
+    cpu0=$(worker_cpu); t0=$(date +%s.%N)
     scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
         $base/api/v1/models/ltv/scoring-jobs | json "['id']")
     while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
         case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
         sleep 1
     done
+    echo "$(worker_cpu) $cpu0 $(date +%s.%N) $t0" | awk '{printf "   worker CPU %.1f s in %.1f s (polled each second)\n", $1 - $2, $3 - $4}'
     call $key $base/api/v1/scoring-jobs/$scoring | RUN="$run" python3 -c "
 import json, os, sys, datetime
 j = json.load(sys.stdin)
 t = lambda s: datetime.datetime.fromisoformat(s.replace('Z', '+00:00'))
 seconds = (t(j['finished_at']) - t(j['started_at'])).total_seconds()
-print(f\"scoring job, {os.environ['RUN']}: {j['result_rows']} rows; scoring loop {j['progress']['rows_per_second']:.0f} \"
-      f\"rows/s; whole job (read dataset, load model, score, store) {j['result_rows'] / seconds:.0f} rows/s\")"
+print(f\"scoring job, {os.environ['RUN']}: {j['result_rows']} rows; scoring loop (read, score, store each chunk) \"
+      f\"{j['progress']['rows_per_second']:.0f} rows/s; whole job (also loading the model) \"
+      f\"{j['result_rows'] / seconds:.0f} rows/s\")"
 done
 call $key $base/api/v1/models/ltv/versions/1/artifact >"$work/model.ltv"
 java -jar model/target/ltv-model-cli.jar scoring-benchmark --model "$work/model.ltv" \

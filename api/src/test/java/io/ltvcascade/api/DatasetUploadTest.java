@@ -125,7 +125,7 @@ class DatasetUploadTest extends ApiTestSupport {
         execute("INSERT INTO training_jobs (tenant_id, model_id, dataset_id, status, config) SELECT " + tenant
                 + ", id, " + id + ", 'QUEUED', '{}' FROM models WHERE tenant_id = " + tenant);
         as(key).delete("/api/v1/datasets/" + id).then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("training job"));
+                .body("detail", containsString("training or scoring job"));
         as(key).get("/api/v1/datasets/" + id).then().statusCode(200);
     }
 

@@ -68,6 +68,18 @@ class ScoringJobApiTest extends ApiTestSupport {
     }
 
     @Test
+    void shouldKeepTheDatasetOfAQueuedJobUntilTheJobEnds() throws Exception {
+        ServedModel served = servedModel();
+        long job = start(served);
+        // a job reads its dataset chunk by chunk while it runs, so the rows must stay until it ends
+        as(served.key()).delete("/api/v1/datasets/" + served.datasetId()).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("scoring job"));
+        as(served.key()).post("/api/v1/scoring-jobs/" + job + "/cancel").then().statusCode(200);
+        execute("UPDATE training_jobs SET status = 'SUCCEEDED' WHERE tenant_id = " + served.tenantId()); // as run
+        as(served.key()).delete("/api/v1/datasets/" + served.datasetId()).then().statusCode(204);
+    }
+
+    @Test
     void shouldPageAndDownloadResultsAsStoredAcrossChunks() throws Exception {
         ServedModel served = servedModel();
         long job = start(served);

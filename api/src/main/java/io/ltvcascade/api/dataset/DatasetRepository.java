@@ -41,10 +41,12 @@ public class DatasetRepository implements PanacheRepositoryBase<Dataset, Long> {
         return max == null ? 1 : max + 1;
     }
 
-    /** Whether a queued or running training job reads this dataset. */
+    /** Whether a queued or running training or scoring job reads this dataset. */
     public boolean inUseByJob(long tenantId, long datasetId) {
-        Number n = (Number) getEntityManager().createNativeQuery("SELECT count(*) FROM training_jobs "
-                        + "WHERE tenant_id = ?1 AND dataset_id = ?2 AND status IN ('QUEUED', 'RUNNING')")
+        Number n = (Number) getEntityManager().createNativeQuery("SELECT (SELECT count(*) FROM training_jobs "
+                        + "WHERE tenant_id = ?1 AND dataset_id = ?2 AND status IN ('QUEUED', 'RUNNING')) "
+                        + "+ (SELECT count(*) FROM scoring_jobs "
+                        + "WHERE tenant_id = ?1 AND dataset_id = ?2 AND status IN ('QUEUED', 'RUNNING'))")
                 .setParameter(1, tenantId).setParameter(2, datasetId).getSingleResult();
         return n.longValue() > 0;
     }

@@ -113,7 +113,7 @@ public class DatasetService {
     public void delete(long id) {
         Dataset dataset = find(id);
         if (datasets.inUseByJob(dataset.tenantId, dataset.id)) {
-            throw ProblemException.conflict("dataset " + id + " is used by a queued or running training job; "
+            throw ProblemException.conflict("dataset " + id + " is used by a queued or running training or scoring job; "
                     + "cancel the job or wait for it to finish");
         }
         dataset.status = Dataset.DELETED;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A whole dataset in memory, column by column, as training and evaluation read it. */
@@ -43,16 +44,28 @@ public final class Table {
 
     /** Concatenates stored blocks (in order) into one table. */
     public static Table fromBlocks(TableSchema schema, List<ColumnBlock> blocks) {
-        int rows = blocks.stream().mapToInt(ColumnBlock::rowCount).sum();
+        return fromBlocks(schema, blocks, 0, blocks.stream().mapToInt(ColumnBlock::rowCount).sum());
+    }
+
+    /** Rows {@code skip} to {@code skip + rows} (exclusive) of the stored blocks concatenated in order. */
+    public static Table fromBlocks(TableSchema schema, List<ColumnBlock> blocks, int skip, int rows) {
+        int available = blocks.stream().mapToInt(ColumnBlock::rowCount).sum();
+        if (skip < 0 || rows < 0 || skip + rows > available) {
+            throw new IllegalArgumentException("rows " + skip + " to " + (skip + rows) + " of blocks holding "
+                    + available);
+        }
         Object[] columns = new Object[schema.size()];
         for (int c = 0; c < schema.size(); c++) {
             boolean numeric = schema.column(c).type() == ValueType.NUMBER;
             columns[c] = numeric ? new double[rows] : new String[rows];
             int at = 0;
+            int skipLeft = skip;
             for (ColumnBlock block : blocks) {
-                Object source = numeric ? block.numbers(c) : block.texts(c);
-                System.arraycopy(source, 0, columns[c], at, block.rowCount());
-                at += block.rowCount();
+                int start = Math.min(skipLeft, block.rowCount());
+                int take = Math.min(block.rowCount() - start, rows - at);
+                System.arraycopy(numeric ? block.numbers(c) : block.texts(c), start, columns[c], at, take);
+                skipLeft -= start;
+                at += take;
             }
         }
         return new Table(schema, columns, rows);
@@ -84,6 +97,16 @@ public final class Table {
 
     public String[] ids() {
         return (String[]) columns[schema.idIndex()];
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public Table range(int from, int to) {
+        Object[] picked = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            picked[c] = columns[c] instanceof double[] values ? Arrays.copyOfRange(values, from, to)
+                    : Arrays.copyOfRange((String[]) columns[c], from, to);
+        }
+        return new Table(schema, picked, to - from);
     }
 
     /** The rows at {@code indexes}, in that order. */

@@ -4,7 +4,6 @@ import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.EncodedFeatures;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * One chunk of a batch scoring job, ready for the forward pass: rows {@code from} (inclusive) to {@code to}
@@ -13,11 +12,19 @@ import java.util.stream.IntStream;
  */
 public record ScoringChunk(int from, int to, String[] ids, EncodedFeatures features) {
 
-    /** The chunk of {@code rows} that starts at row {@code from}. */
+    /** Where the chunk that starts at row {@code from} of a dataset of {@code rows} rows ends (exclusive). */
+    public static int end(int from, int rows) {
+        return Math.min(rows, from + PredictionBlocks.CHUNK_ROWS);
+    }
+
+    /** The chunk of {@code rows} (a whole dataset in memory) that starts at row {@code from}. */
     public static ScoringChunk of(LtvModel model, Table rows, int from) {
-        int to = Math.min(rows.rows(), from + PredictionBlocks.CHUNK_ROWS);
-        Table part = rows.select(IntStream.range(from, to).toArray());
-        return new ScoringChunk(from, to, part.ids(), model.features().encode(part));
+        return encode(model, rows.range(from, end(from, rows.rows())), from);
+    }
+
+    /** The chunk made of {@code part}: the dataset's rows from row {@code from} on, as read for this chunk. */
+    public static ScoringChunk encode(LtvModel model, Table part, int from) {
+        return new ScoringChunk(from, from + part.rows(), part.ids(), model.features().encode(part));
     }
 
     /** The chunk's customers scored by {@code model}. */

@@ -5,16 +5,16 @@ import io.ltvcascade.model.ccor.ArtifactException;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.ccor.Predictions;
-import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.model.scoring.ScoringChunk;
+import io.ltvcascade.worker.data.DatasetReader;
+import io.ltvcascade.worker.data.DatasetReader.StoredDataset;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseKeeper;
 import io.ltvcascade.worker.queue.LeaseLost;
-import io.ltvcascade.worker.train.DatasetReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +31,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Runs one claimed scoring job: read the dataset and the model version's artifact, score the rows chunk by chunk on
- * the CPU (the same code path as online scoring, so the numbers are the same), store each chunk as a compressed
- * column block with a progress heartbeat, and mark the job done in the transaction that wrote the chunks.
+ * Runs one claimed scoring job: score the dataset chunk by chunk on the CPU with the model version's artifact (the same
+ * code path as online scoring, so the numbers are the same), reading each chunk's rows from the dataset's blocks as it
+ * goes (a job holds a chunk or two in memory, not the dataset), store each chunk as a compressed column block with a
+ * progress heartbeat, and mark the job done in the transaction that wrote the chunks.
  */
 public final class ScoringRun {
 
@@ -51,72 +52,88 @@ public final class ScoringRun {
 
     /** The number of rows scored; throws like {@link io.ltvcascade.worker.train.TrainingRun#run}. */
     public int run(ClaimedJob job) throws SQLException {
-        Table rows = new DatasetReader(dataSource).read(job.tenantId(), job.datasetId());
         LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
-        try (LtvModel model = load(job); Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (LtvModel model = load(job); Connection read = dataSource.getConnection();
+                Connection write = dataSource.getConnection()) {
+            write.setAutoCommit(false);
             try {
-                writeChunks(c, job, model, rows, keeper);
-                markDone(c, job, rows.rows(), model.scheme().buckets());
-                c.commit();
-                return rows.rows();
+                StoredDataset dataset = DatasetReader.describe(read, job.tenantId(), job.datasetId());
+                writeChunks(read, write, job, model, dataset, keeper);
+                markDone(write, job, dataset.rows(), model.scheme().buckets());
+                write.commit();
+                return dataset.rows();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                write.rollback();
                 throw e;
             }
         }
     }
 
     /**
-     * Keeps this thread on forward passes: a helper thread prepares chunk n+1 (select its rows, encode its features)
-     * and stores chunk n (pack, insert, heartbeat) while chunk n is scored here. At most one chunk waits to be stored,
-     * and the job's connection is only ever used by the helper until the chunks are written.
+     * Keeps this thread on forward passes: while chunk n is scored here, a reader thread prepares chunk n+1 (reads its
+     * rows, encodes its features) on its own connection and a writer thread stores chunk n-1 (pack, insert, heartbeat)
+     * in the job's transaction. At most one chunk waits on either side, and only the writer uses {@code write} until
+     * the chunks are written.
      */
-    private void writeChunks(Connection c, ClaimedJob job, LtvModel model, Table rows, LeaseKeeper keeper)
-            throws SQLException {
-        ChunkWriter chunks = new ChunkWriter(c, job.tenantId(), job.id(), model.scheme().buckets());
-        ExecutorService helper = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scoring-job-" + job.id() + "-helper");
-            thread.setDaemon(true);
-            return thread;
-        });
+    private void writeChunks(Connection read, Connection write, ClaimedJob job, LtvModel model, StoredDataset dataset,
+            LeaseKeeper keeper) throws SQLException {
+        ChunkWriter chunks = new ChunkWriter(write, job.tenantId(), job.id(), model.scheme().buckets());
+        ExecutorService reader = singleThread("scoring-job-" + job.id() + "-reader");
+        ExecutorService writer = singleThread("scoring-job-" + job.id() + "-writer");
+        int total = dataset.rows();
         long started = System.nanoTime();
         Future<?> stored = CompletableFuture.completedFuture(null);
         try {
-            Future<ScoringChunk> prepared = helper.submit(() -> ScoringChunk.of(model, rows, 0));
-            for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
+            Future<ScoringChunk> prepared = reader.submit(() -> prepare(read, model, dataset, 0));
+            for (int from = 0; from < total; from += PredictionBlocks.CHUNK_ROWS) {
                 ScoringChunk chunk = await(prepared);
                 int next = chunk.to();
-                if (next < rows.rows()) {
-                    prepared = helper.submit(() -> ScoringChunk.of(model, rows, next));
+                if (next < total) {
+                    prepared = reader.submit(() -> prepare(read, model, dataset, next));
                 }
                 Predictions predictions = model.predict(chunk.features());
                 await(stored);
                 if (keeper.cancelRequested()) {
                     throw new CancellationException("cancelled on request while running");
                 }
-                stored = helper.submit(() -> {
+                stored = writer.submit(() -> {
                     chunks.write(chunk.from(), ScoredCustomer.of(chunk.ids(), predictions));
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    keeper.beat(progress(chunk.to(), rows.rows(), seconds));
+                    keeper.beat(progress(chunk.to(), total, seconds));
                     LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), chunk.to(),
-                            rows.rows(), chunk.to() / seconds));
+                            total, chunk.to() / seconds));
                     return null;
                 });
             }
             await(stored);
         } finally {
-            // on failure too: the caller rolls back on the connection a store may still be using
-            helper.shutdown();
-            awaitTermination(helper);
+            // on failure too: the caller rolls back on the connection a store may still be using, and closes both
+            reader.shutdown();
+            writer.shutdown();
+            awaitTermination(reader);
+            awaitTermination(writer);
         }
     }
 
-    private static void awaitTermination(ExecutorService store) {
+    private static ScoringChunk prepare(Connection read, LtvModel model, StoredDataset dataset, int from)
+            throws SQLException {
+        return ScoringChunk.encode(model, DatasetReader.rows(read, dataset, from, ScoringChunk.end(from,
+                dataset.rows())), from);
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static void awaitTermination(ExecutorService helper) {
         boolean interrupted = false;
         while (true) {
             try {
-                if (store.awaitTermination(1, TimeUnit.MINUTES)) {
+                if (helper.awaitTermination(1, TimeUnit.MINUTES)) {
                     break;
                 }
             } catch (InterruptedException e) {

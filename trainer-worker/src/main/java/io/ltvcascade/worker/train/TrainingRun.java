@@ -10,6 +10,7 @@ import io.ltvcascade.model.ccor.ModelTrainer;
 import io.ltvcascade.model.ccor.TrainingResult;
 import io.ltvcascade.model.data.Split;
 import io.ltvcascade.model.metrics.QualityReport;
+import io.ltvcascade.worker.data.DatasetReader;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;

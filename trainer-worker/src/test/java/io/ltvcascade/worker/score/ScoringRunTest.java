@@ -1,7 +1,9 @@
 package io.ltvcascade.worker.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.ltvcascade.model.ccor.LtvModel;
@@ -12,6 +14,7 @@ import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.scoring.PredictionBlocks;
 import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.worker.queue.ClaimedJob;
+import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseLost;
@@ -45,7 +48,8 @@ class ScoringRunTest {
     static void setUp() throws Exception {
         db = new WorkerDatabase();
         data = SyntheticData.generate(PredictionBlocks.CHUNK_ROWS * 2 + 100, 8);
-        long[] ids = db.dataset("scoring-test", data);
+        // blocks of 5,000 rows: every chunk of 16,384 starts and ends inside a block
+        long[] ids = db.dataset("scoring-test", data, 5_000);
         tenant = ids[0];
         dataset = ids[1];
         long trainingJob = db.job(tenant, dataset, CONFIG);
@@ -81,6 +85,25 @@ class ScoringRunTest {
                 assertEquals(library.expected()[i], stored.get(i).expectedLtv(), "row " + i);
             }
         }
+    }
+
+    @Test
+    void shouldFailWithoutRetriesOrResultsWhenTheDatasetLostRowsWhileRunning() throws Exception {
+        // what a job that reads its rows chunk by chunk would meet if the dataset's blocks were deleted under it
+        long lost = db.single("INSERT INTO datasets (tenant_id, name, version, status, schema, row_count, label_stats, "
+                + "size_bytes, checksum) SELECT tenant_id, 'lost', 1, status, schema, row_count, label_stats, size_bytes, "
+                + "checksum FROM datasets WHERE id = " + dataset + " RETURNING id");
+        db.execute("INSERT INTO dataset_blocks SELECT tenant_id, " + lost + ", block_no, first_row, row_count, data "
+                + "FROM dataset_blocks WHERE dataset_id = " + dataset + " AND block_no <> 4");
+        long jobId = db.scoringJob(tenant, lost, version);
+        JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
+        ClaimedJob job = queue.claim("scorer-lost", LEASE).orElseThrow();
+
+        JobFailure failure = assertThrows(JobFailure.class, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+
+        assertFalse(failure.retryable());
+        assertTrue(failure.getMessage().contains("lost rows 16384 to 32768"), failure.getMessage());
+        assertEquals(0, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
     }
 
     @Test

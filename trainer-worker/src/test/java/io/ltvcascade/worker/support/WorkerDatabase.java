@@ -44,26 +44,35 @@ public final class WorkerDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Stores {@code table} as a READY dataset of a new tenant; returns {tenant id, dataset id}. */
+    /** Stores {@code table} as a READY dataset of a new tenant, in one block; returns {tenant id, dataset id}. */
     public long[] dataset(String tenant, Table table) throws Exception {
+        return dataset(tenant, table, Math.max(1, table.rows()));
+    }
+
+    /** As {@link #dataset(String, Table)}, stored in blocks of {@code blockRows} rows as an upload would store it. */
+    public long[] dataset(String tenant, Table table, int blockRows) throws Exception {
         long tenantId = single("INSERT INTO tenants (name, display_name) VALUES ('" + tenant + "', 't') RETURNING id");
         String schema = ModelJson.MAPPER.writeValueAsString(SchemaJson.from(table.schema()));
         long datasetId = single("INSERT INTO datasets (tenant_id, name, version, status, schema, row_count, label_stats, "
                 + "size_bytes, checksum) VALUES (" + tenantId + ", 'd', 1, 'READY', '" + schema + "', " + table.rows()
                 + ", '{}', 0, 'x') RETURNING id");
-        Object[] columns = new Object[table.schema().size()];
-        for (int c = 0; c < columns.length; c++) {
-            ColumnSpec spec = table.schema().column(c);
-            columns[c] = spec.type() == ValueType.NUMBER ? table.numbers(spec.name()) : table.texts(spec.name());
-        }
-        byte[] block = BlockCodec.encode(ColumnBlock.of(table.schema(), columns, table.rows()));
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO dataset_blocks (tenant_id, dataset_id, block_no, first_row, row_count, data) VALUES (?, ?, 0, 0, ?, ?)")) {
-            s.setLong(1, tenantId);
-            s.setLong(2, datasetId);
-            s.setInt(3, table.rows());
-            s.setBytes(4, block);
-            s.executeUpdate();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
+                + "dataset_blocks (tenant_id, dataset_id, block_no, first_row, row_count, data) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int from = 0, blockNo = 0; from < table.rows(); from += blockRows, blockNo++) {
+                Table part = table.range(from, Math.min(table.rows(), from + blockRows));
+                Object[] columns = new Object[table.schema().size()];
+                for (int i = 0; i < columns.length; i++) {
+                    ColumnSpec spec = table.schema().column(i);
+                    columns[i] = spec.type() == ValueType.NUMBER ? part.numbers(spec.name()) : part.texts(spec.name());
+                }
+                s.setLong(1, tenantId);
+                s.setLong(2, datasetId);
+                s.setInt(3, blockNo);
+                s.setLong(4, from);
+                s.setInt(5, part.rows());
+                s.setBytes(6, BlockCodec.encode(ColumnBlock.of(table.schema(), columns, part.rows())));
+                s.executeUpdate();
+            }
         }
         return new long[] {tenantId, datasetId};
     }
