@@ -101,17 +101,20 @@ echo "== batch scoring: CDNOW x${COPIES:-10}"
 python3 bench/serving/copies.py "$data_csv" "$work/big.csv" "${COPIES:-10}"
 big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
     "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
-# the worker's CPU seconds (/proc/<pid>/stat): how many cores a job kept busy besides the forward pass's one
-worker_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$(pgrep -f ltv-trainer-worker.jar | head -1)/stat"; }
+# CPU seconds of a process (/proc/<pid>/stat): how much of the cores the worker and the api took during a job
+cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
+worker=$(pgrep -f ltv-trainer-worker.jar | head -1)
 for run in "first (fresh worker JVM)" "second (warm worker)"; do
-    cpu0=$(worker_cpu); t0=$(date +%s.%N)
+    worker0=$(cpu_of $worker); api0=$(cpu_of $api); t0=$(date +%s.%N)
     scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
         $base/api/v1/models/ltv/scoring-jobs | json "['id']")
     while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
         case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
         sleep 1
     done
-    echo "$(worker_cpu) $cpu0 $(date +%s.%N) $t0" | awk '{printf "   worker CPU %.1f s in %.1f s (polled each second)\n", $1 - $2, $3 - $4}'
+    echo "$(cpu_of $worker) $worker0 $(cpu_of $api) $api0 $(date +%s.%N) $t0" \
+        | awk '{printf "   CPU: worker %.1f s, api %.1f s in %.1f s (polled each second)", $1 - $2, $3 - $4, $5 - $6}'
+    echo "; worker RSS after: $(ps -o rss= -p $worker | awk '{printf "%.0f MiB", $1/1024}')"
     call $key $base/api/v1/scoring-jobs/$scoring | RUN="$run" python3 -c "
 import json, os, sys, datetime
 j = json.load(sys.stdin)
