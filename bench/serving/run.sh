@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serving benchmark (results go to docs/benchmarks.md by hand):
 #   bench/serving/run.sh            (DURATION=60 CONNECTIONS=64 COPIES=10 by default; ONLINE=0 skips wrk, BATCH=0 the
-#                                    batch part; KEEP=1 keeps the work directory: logs, data, artifact, bodies)
+#                                    batch part; KEEP=1 keeps the work directory: logs, data, artifact, bodies;
+#                                    IDLE=seconds lets the worker sit idle before the batch part)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
 # single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
@@ -103,9 +104,13 @@ big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
     "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
 # CPU seconds of a process (/proc/<pid>/stat): how much of the cores the worker and the api took during a job
 cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
+# the worker's page faults, minor and major: a worker that sat idle finds pages the machine reclaimed meanwhile
+faults_of() { awk '{print $10, $12}' "/proc/$1/stat"; }
 worker=$(pgrep -f ltv-trainer-worker.jar | head -1)
+# IDLE=seconds: let the worker sit idle first, as it does while the online part runs
+sleep "${IDLE:-0}"
 for run in "first (fresh worker JVM)" "second (warm worker)"; do
-    worker0=$(cpu_of $worker); api0=$(cpu_of $api); t0=$(date +%s.%N)
+    worker0=$(cpu_of $worker); api0=$(cpu_of $api); faults0=$(faults_of $worker); t0=$(date +%s.%N)
     scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
         $base/api/v1/models/ltv/scoring-jobs | json "['id']")
     while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
@@ -114,6 +119,7 @@ for run in "first (fresh worker JVM)" "second (warm worker)"; do
     done
     echo "$(cpu_of $worker) $worker0 $(cpu_of $api) $api0 $(date +%s.%N) $t0" \
         | awk '{printf "   CPU: worker %.1f s, api %.1f s in %.1f s (polled each second)", $1 - $2, $3 - $4, $5 - $6}'
+    echo "$(faults_of $worker) $faults0" | awk '{printf "; worker page faults %d minor, %d major", $1 - $3, $2 - $4}'
     echo "; worker RSS after: $(ps -o rss= -p $worker | awk '{printf "%.0f MiB", $1/1024}')"
     call $key $base/api/v1/scoring-jobs/$scoring | RUN="$run" python3 -c "
 import json, os, sys, datetime
