@@ -113,8 +113,8 @@ public class DatasetService {
     public void delete(long id) {
         Dataset dataset = find(id);
         if (datasets.inUseByJob(dataset.tenantId, dataset.id)) {
-            throw ProblemException.conflict("dataset " + id + " is used by a queued or running training or scoring job; "
-                    + "cancel the job or wait for it to finish");
+            throw ProblemException.conflict("dataset " + id + " is used by a queued or running training or scoring "
+                    + "job; cancel the job or wait for it to finish");
         }
         dataset.status = Dataset.DELETED;
         em.unwrap(Session.class).doWork(c -> DatasetBlockStore.deleteAll(c, dataset.tenantId, dataset.id));

@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads a dataset version's rows out of its column blocks in PostgreSQL: all of them at once (training needs the whole
- * table) or a range at a time (batch scoring, whose memory then stays that of a chunk however large the dataset).
+ * table) or a range at a time (batch scoring, whose memory then stays that of a few chunks, however large the
+ * dataset).
  */
 public final class DatasetReader {
 
@@ -28,7 +29,7 @@ public final class DatasetReader {
         this.dataSource = dataSource;
     }
 
-    /** The stored dataset's schema and size; a deleted or missing dataset fails the job without retries. */
+    /** A dataset version as stored: its tenant, id, schema and number of rows. */
     public record StoredDataset(long tenantId, long id, TableSchema schema, int rows) {
     }
 
@@ -40,7 +41,7 @@ public final class DatasetReader {
         }
     }
 
-    /** Describes a dataset: see {@link StoredDataset}. */
+    /** The dataset's schema and size; a deleted or missing dataset fails the job without retries. */
     public static StoredDataset describe(Connection c, long tenantId, long datasetId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT schema, status, row_count FROM datasets WHERE tenant_id = ? AND id = ?")) {

@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 /**
  * Runs one claimed scoring job: score the dataset chunk by chunk on the CPU with the model version's artifact (the same
  * code path as online scoring, so the numbers are the same), reading each chunk's rows from the dataset's blocks as it
- * goes (a job holds a chunk or two in memory, not the dataset), store each chunk as a compressed column block with a
+ * goes (a job holds a few chunks in memory, not the dataset), store each chunk as a compressed column block with a
  * progress heartbeat, and mark the job done in the transaction that wrote the chunks.
  */
 public final class ScoringRun {
