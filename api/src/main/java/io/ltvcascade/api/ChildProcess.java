@@ -28,10 +28,12 @@ final class ChildProcess implements AutoCloseable {
     /**
      * Native settings for a child's torch, unless the environment sets them (as ./run and the Dockerfiles do):
      * single-threaded OpenMP, and glibc's malloc keeping large freed blocks instead of returning them to the system
-     * and mapping fresh zeroed pages for every batch (batch forward passes ran twice as fast; docs/benchmarks.md).
+     * and mapping fresh zeroed pages for every batch (batch forward passes ran twice as fast; docs/benchmarks.md), in
+     * one heap for all threads (with a heap per thread, a scoring job now and then ran at a third of its speed with
+     * four to nine times the page faults).
      */
     private static final Map<String, String> NATIVE_DEFAULTS = Map.of("OMP_NUM_THREADS", "1",
-            "MALLOC_MMAP_THRESHOLD_", "33554432", "MALLOC_TRIM_THRESHOLD_", "268435456");
+            "MALLOC_MMAP_THRESHOLD_", "33554432", "MALLOC_TRIM_THRESHOLD_", "268435456", "MALLOC_ARENA_MAX", "1");
 
     /** A child that ran at least this long before exiting starts again after the shortest wait. */
     private static final Duration STABLE = Duration.ofMinutes(1);
