@@ -99,6 +99,11 @@ public final class Table {
         return (String[]) columns[schema.idIndex()];
     }
 
+    /** The table's rows as one column block (sharing the table's arrays), as an upload would store them. */
+    public ColumnBlock asBlock() {
+        return ColumnBlock.of(schema, columns.clone(), rows);
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
     public Table range(int from, int to) {
         Object[] picked = new Object[columns.length];

@@ -40,14 +40,7 @@ class TableTest {
     private static List<ColumnBlock> blocksOf(Table table, int size) {
         List<ColumnBlock> blocks = new ArrayList<>();
         for (int from = 0; from < table.rows(); from += size) {
-            Table part = table.range(from, Math.min(table.rows(), from + size));
-            Object[] columns = new Object[table.schema().size()];
-            for (int c = 0; c < columns.length; c++) {
-                String name = table.schema().column(c).name();
-                boolean numeric = table.schema().column(c).type() == ValueType.NUMBER;
-                columns[c] = numeric ? part.numbers(name) : part.texts(name);
-            }
-            blocks.add(ColumnBlock.of(table.schema(), columns, part.rows()));
+            blocks.add(table.range(from, Math.min(table.rows(), from + size)).asBlock());
         }
         return blocks;
     }

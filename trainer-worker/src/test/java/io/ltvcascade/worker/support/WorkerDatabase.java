@@ -2,11 +2,8 @@ package io.ltvcascade.worker.support;
 
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.ltvcascade.model.data.BlockCodec;
-import io.ltvcascade.model.data.ColumnBlock;
-import io.ltvcascade.model.data.ColumnSpec;
 import io.ltvcascade.model.data.SchemaJson;
 import io.ltvcascade.model.data.Table;
-import io.ltvcascade.model.data.ValueType;
 import io.ltvcascade.model.ccor.ModelJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,17 +57,12 @@ public final class WorkerDatabase implements AutoCloseable {
                 + "dataset_blocks (tenant_id, dataset_id, block_no, first_row, row_count, data) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int from = 0, blockNo = 0; from < table.rows(); from += blockRows, blockNo++) {
                 Table part = table.range(from, Math.min(table.rows(), from + blockRows));
-                Object[] columns = new Object[table.schema().size()];
-                for (int i = 0; i < columns.length; i++) {
-                    ColumnSpec spec = table.schema().column(i);
-                    columns[i] = spec.type() == ValueType.NUMBER ? part.numbers(spec.name()) : part.texts(spec.name());
-                }
                 s.setLong(1, tenantId);
                 s.setLong(2, datasetId);
                 s.setInt(3, blockNo);
                 s.setLong(4, from);
                 s.setInt(5, part.rows());
-                s.setBytes(6, BlockCodec.encode(ColumnBlock.of(table.schema(), columns, part.rows())));
+                s.setBytes(6, BlockCodec.encode(part.asBlock()));
                 s.executeUpdate();
             }
         }
