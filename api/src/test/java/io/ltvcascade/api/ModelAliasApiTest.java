@@ -37,7 +37,8 @@ class ModelAliasApiTest extends ApiTestSupport {
         as(key).get("/api/v1/models/m/versions/2").then().body("status", equalTo("archived"));
 
         as(key).contentType("application/json").body(Map.of("version", 9))
-                .put("/api/v1/models/m/aliases/champion").then().statusCode(404);
+                .put("/api/v1/models/m/aliases/champion").then().statusCode(404)
+                .body("detail", equalTo("version 9 of model m does not exist"));
         as(key).contentType("application/json").body(Map.of())
                 .put("/api/v1/models/m/aliases/champion").then().statusCode(422).body("field", equalTo("version"));
         as(key).contentType("application/json").body(Map.of("version", 1))
@@ -49,7 +50,8 @@ class ModelAliasApiTest extends ApiTestSupport {
 
         as(key).delete("/api/v1/models/m/aliases/champion").then().statusCode(204);
         as(key).get("/api/v1/models/m/aliases").then().statusCode(200).body("$", empty());
-        as(key).delete("/api/v1/models/m/aliases/champion").then().statusCode(404);
+        as(key).delete("/api/v1/models/m/aliases/champion").then().statusCode(404)
+                .body("detail", equalTo("alias champion of model m does not exist"));
     }
 
     @Test

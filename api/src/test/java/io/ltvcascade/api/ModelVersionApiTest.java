@@ -31,7 +31,8 @@ class ModelVersionApiTest extends ApiTestSupport {
                 .body("items[0].artifact_bytes", equalTo(2));
         as(key).get("/api/v1/models/m/versions/1").then().statusCode(200)
                 .body("lineage.device", equalTo("cpu()")).body("history", hasSize(1)).body("job_id", equalTo((int) job));
-        as(key).get("/api/v1/models/m/versions/2").then().statusCode(404).contentType("application/problem+json");
+        as(key).get("/api/v1/models/m/versions/2").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("version 2 of model m does not exist"));
         as(other).get("/api/v1/models/m/versions").then().statusCode(404);
         as(other).get("/api/v1/models/m/versions/1").then().statusCode(404);
     }

@@ -230,9 +230,9 @@ class PredictionApiTest extends ApiTestSupport {
         as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/predict").then()
                 .statusCode(404).body("detail", containsString("champion"));
         as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/9/predict").then()
-                .statusCode(404);
+                .statusCode(404).body("detail", equalTo("version 9 of model ltv does not exist"));
         as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/aliases/nope/predict").then()
-                .statusCode(404);
+                .statusCode(404).body("detail", equalTo("alias nope of model ltv does not exist"));
         as(key).post("/api/v1/models/ltv/versions/2/archive").then().statusCode(204);
         as(key).contentType("application/json").body(customer).post("/api/v1/models/ltv/versions/2/predict").then()
                 .statusCode(409).body("detail", containsString("archived"));

@@ -22,6 +22,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", Map.of());
     }
 
+    /** 404 for a model's alias or version: "alias nope of model ltv does not exist". */
+    public static ProblemException notFoundInModel(String what, Object id, String model) {
+        return notFound(what, id + " of model " + model);
+    }
+
     public static ProblemException badRequest(String detail, Object... fields) {
         return new ProblemException(400, "bad-request", "Bad request", detail, Problem.fields(fields));
     }

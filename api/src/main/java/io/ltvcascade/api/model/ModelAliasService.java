@@ -65,7 +65,7 @@ public class ModelAliasService {
         int removed = em.createNativeQuery("DELETE FROM model_aliases WHERE tenant_id = ?1 AND model_id = ?2 AND alias = ?3")
                 .setParameter(1, model.tenantId).setParameter(2, model.id).setParameter(3, alias).executeUpdate();
         if (removed == 0) {
-            throw ProblemException.notFound("alias of model " + modelName, alias);
+            throw ProblemException.notFoundInModel("alias", alias, modelName);
         }
         audit.record(model.tenantId, "model.alias.remove", "model", model.id, Map.of("alias", alias));
         targets.invalidateAfterCommit();
@@ -103,7 +103,7 @@ public class ModelAliasService {
                         + "AND model_id = ?2 AND version = ?3")
                 .setParameter(1, model.tenantId).setParameter(2, model.id).setParameter(3, version).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("version of model " + model.name, version);
+            throw ProblemException.notFoundInModel("version", version, model.name);
         }
         if (!"ACTIVE".equals(rows.get(0)[1])) {
             throw ProblemException.conflict("version " + version + " of model " + model.name + " is archived");

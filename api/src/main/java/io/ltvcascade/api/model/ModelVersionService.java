@@ -44,7 +44,7 @@ public class ModelVersionService {
         List<Object[]> rows = em.createNativeQuery(COLUMNS + "WHERE v.tenant_id = ?1 AND v.model_id = ?2 AND v.version = ?3")
                 .setParameter(1, model.tenantId).setParameter(2, model.id).setParameter(3, version).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("version of model " + modelName, version);
+            throw ProblemException.notFoundInModel("version", version, modelName);
         }
         return toResponse(model.name, rows.get(0));
     }
@@ -57,7 +57,7 @@ public class ModelVersionService {
                         + "AND model_id = ?2 AND version = ?3")
                 .setParameter(1, model.tenantId).setParameter(2, model.id).setParameter(3, version).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("version of model " + modelName, version);
+            throw ProblemException.notFoundInModel("version", version, modelName);
         }
         return rows.get(0);
     }

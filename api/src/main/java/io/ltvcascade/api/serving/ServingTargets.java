@@ -37,7 +37,7 @@ public class ServingTargets {
         Row row = cache.get(caller.tenantId() + "\u0000alias\u0000" + model + "\u0000" + alias,
                 () -> query(BY_ALIAS, model, alias));
         if (row == null) {
-            throw notFound(model, "alias of model " + model, alias);
+            throw notFound(model, "alias", alias);
         }
         return row.toVersion(caller.tenantId(), model, alias);
     }
@@ -46,7 +46,7 @@ public class ServingTargets {
         Row row = cache.get(caller.tenantId() + "\u0000version\u0000" + model + "\u0000" + version,
                 () -> query(BY_NUMBER, model, version));
         if (row == null) {
-            throw notFound(model, "version of model " + model, version);
+            throw notFound(model, "version", version);
         }
         if (!"ACTIVE".equals(row.status())) {
             throw ProblemException.conflict("version " + version + " of model " + model + " is archived and serves no "
@@ -62,7 +62,8 @@ public class ServingTargets {
             s.setLong(1, caller.tenantId());
             s.setString(2, model);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? ProblemException.notFound(what, id) : ProblemException.notFound("model", model);
+                return rs.next() ? ProblemException.notFoundInModel(what, id, model)
+                        : ProblemException.notFound("model", model);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look up model " + model, e);
