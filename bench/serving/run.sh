@@ -105,12 +105,15 @@ big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
 # CPU seconds of a process (/proc/<pid>/stat): how much of the cores the worker and the api took during a job
 cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
 # the worker's page faults, minor and major: a worker that sat idle finds pages the machine reclaimed meanwhile
+# (and threads.py: each worker thread's CPU and its wait for a core, from the kernel's per-thread counters; thread
+# "java" is the worker's main thread, which runs a job's forward passes)
 faults_of() { awk '{print $10, $12}' "/proc/$1/stat"; }
 worker=$(pgrep -f ltv-trainer-worker.jar | head -1)
 # IDLE=seconds: let the worker sit idle first, as it does while the online part runs
 sleep "${IDLE:-0}"
 for run in "first (fresh worker JVM)" "second (warm worker)"; do
     worker0=$(cpu_of $worker); api0=$(cpu_of $api); faults0=$(faults_of $worker); t0=$(date +%s.%N)
+    python3 bench/serving/threads.py "$worker" >"$work/threads.txt" & threads=$!
     scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
         $base/api/v1/models/ltv/scoring-jobs | json "['id']")
     while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
@@ -121,6 +124,7 @@ for run in "first (fresh worker JVM)" "second (warm worker)"; do
         | awk '{printf "   CPU: worker %.1f s, api %.1f s in %.1f s (polled each second)", $1 - $2, $3 - $4, $5 - $6}'
     echo "$(faults_of $worker) $faults0" | awk '{printf "; worker page faults %d minor, %d major", $1 - $3, $2 - $4}'
     echo "; worker RSS after: $(ps -o rss= -p $worker | awk '{printf "%.0f MiB", $1/1024}')"
+    kill $threads; wait $threads || true; cat "$work/threads.txt"
     call $key $base/api/v1/scoring-jobs/$scoring | RUN="$run" python3 -c "
 import json, os, sys, datetime
 j = json.load(sys.stdin)
