@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,8 +57,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
-        Log.errorf(e, "unexpected error on %s", uri.getPath());
+    public Response unexpected(Exception e, UriInfo uri, HttpServerRequest request) {
+        if (request.response().closed()) {
+            // the client hung up while its answer was being written (a timeout, a load generator stopping): routine,
+            // and nobody is left to read a problem
+            Log.debugf("the client of %s %s closed the connection before its answer was written: %s",
+                    request.method(), uri.getPath(), e);
+        } else {
+            Log.errorf(e, "unexpected error on %s", uri.getPath());
+        }
         ProblemException internal = new ProblemException(500, "internal-error", "Internal server error",
                 "the server failed to handle this request; the cause is in the server log", Map.of());
         return respond(internal.toProblem(), uri);
