@@ -1,6 +1,7 @@
 package io.ltvcascade.api.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import io.quarkus.logging.Log;
@@ -40,6 +41,12 @@ public class ProblemMapper {
         return respond(ProblemException.badRequest(detail).toProblem(), uri);
     }
 
+    /** Replaces Quarkus's own mapper for this exception, which answers 400 with an empty body. */
+    @ServerExceptionMapper
+    public Response jsonOfTheWrongShape(MismatchedInputException e, UriInfo uri) {
+        return respond(JsonMismatch.problem(e).toProblem(), uri);
+    }
+
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e, UriInfo uri) {
         Log.infof("conflicting write on %s: %s", uri.getPath(), e.getConstraintName());
@@ -49,6 +56,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) { // the JSON body reader's wrapping of bad syntax
+            return badJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
