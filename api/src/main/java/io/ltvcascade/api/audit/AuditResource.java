@@ -22,7 +22,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "List audit entries, newest first (operator: all tenants; tenant admin: own tenant)")
-    public Page<AuditEntryResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<AuditEntryResponse> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return audit.list(PageRequest.of(limit, cursor));
     }
 }

@@ -39,7 +39,7 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List a tenant's keys (never their secrets), newest first")
-    public Page<ApiKeyResponse> list(@PathParam("tenantId") long tenantId, @QueryParam("limit") Integer limit,
+    public Page<ApiKeyResponse> list(@PathParam("tenantId") long tenantId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return keys.list(tenantId, PageRequest.of(limit, cursor));
     }

@@ -6,6 +6,7 @@ import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -58,6 +59,11 @@ public class ProblemMapper {
     public Response web(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) { // the JSON body reader's wrapping of bad syntax
             return badJson(json, uri);
+        }
+        if (e instanceof NotFoundException) { // no endpoint, or a path id that is not a number ("HTTP 404 Not Found")
+            String why = e.getCause() instanceof NumberFormatException ? ": ids in the path are whole numbers" : "";
+            return respond(new ProblemException(404, "not-found", "Not found", "nothing at " + uri.getPath() + why,
+                    Map.of()).toProblem(), uri);
         }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null

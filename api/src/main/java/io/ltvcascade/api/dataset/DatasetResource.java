@@ -82,7 +82,7 @@ public class DatasetResource {
 
     @GET
     @Operation(summary = "List dataset versions, newest first; filter by name")
-    public Page<DatasetResponse> list(@QueryParam("name") String name, @QueryParam("limit") Integer limit,
+    public Page<DatasetResponse> list(@QueryParam("name") String name, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return datasets.list(name, PageRequest.of(limit, cursor));
     }

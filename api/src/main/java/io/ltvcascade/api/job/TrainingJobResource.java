@@ -24,7 +24,7 @@ public class TrainingJobResource {
 
     @GET
     @Operation(summary = "List training jobs, newest first; filter by model name")
-    public Page<TrainingJobResponse> list(@QueryParam("model") String model, @QueryParam("limit") Integer limit,
+    public Page<TrainingJobResponse> list(@QueryParam("model") String model, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return jobs.list(model, PageRequest.of(limit, cursor));
     }

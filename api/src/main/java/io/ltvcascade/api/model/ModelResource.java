@@ -84,7 +84,7 @@ public class ModelResource {
 
     @GET
     @Operation(summary = "List models, newest first")
-    public Page<ModelResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<ModelResponse> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return models.list(PageRequest.of(limit, cursor));
     }
 
@@ -98,7 +98,7 @@ public class ModelResource {
     @GET
     @Path("/{name}/versions")
     @Operation(summary = "List the model's versions, newest first, each with its quality report and lineage")
-    public Page<ModelVersionResponse> versions(@PathParam("name") String name, @QueryParam("limit") Integer limit,
+    public Page<ModelVersionResponse> versions(@PathParam("name") String name, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return versions.list(name, PageRequest.of(limit, cursor));
     }

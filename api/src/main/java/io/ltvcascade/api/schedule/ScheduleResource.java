@@ -45,7 +45,7 @@ public class ScheduleResource {
 
     @GET
     @Operation(summary = "List retraining schedules, newest first; filter by model name")
-    public Page<ScheduleResponse> list(@QueryParam("model") String model, @QueryParam("limit") Integer limit,
+    public Page<ScheduleResponse> list(@QueryParam("model") String model, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return schedules.list(model, PageRequest.of(limit, cursor));
     }
@@ -94,7 +94,7 @@ public class ScheduleResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "A schedule's fires, newest first: queued job, skipped or failed and why, promotion decision")
-    public Page<ScheduleFireResponse> history(@PathParam("id") long id, @QueryParam("limit") Integer limit,
+    public Page<ScheduleFireResponse> history(@PathParam("id") long id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return schedules.history(id, PageRequest.of(limit, cursor));
     }

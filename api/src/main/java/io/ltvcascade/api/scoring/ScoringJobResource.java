@@ -29,7 +29,7 @@ public class ScoringJobResource {
 
     @GET
     @Operation(summary = "List scoring jobs, newest first")
-    public Page<ScoringJobResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<ScoringJobResponse> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return jobs.list(PageRequest.of(limit, cursor));
     }
 
@@ -51,7 +51,7 @@ public class ScoringJobResource {
     @GET
     @Path("/{id}/results")
     @Operation(summary = "A page of a succeeded job's predictions, in dataset order")
-    public Page<ScoredCustomer> page(@PathParam("id") long id, @QueryParam("limit") Integer limit,
+    public Page<ScoredCustomer> page(@PathParam("id") long id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return results.page(jobs.succeeded(id), limit, cursor);
     }

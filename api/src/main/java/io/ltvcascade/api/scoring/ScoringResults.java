@@ -48,7 +48,7 @@ public class ScoringResults {
     }
 
     /** Up to {@code limit} customers from the row the cursor names (the first row without one). */
-    Page<ScoredCustomer> page(ScoringJob job, Integer limit, String cursor) {
+    Page<ScoredCustomer> page(ScoringJob job, String limit, String cursor) {
         int n = PageRequest.limit(limit);
         long row = cursor == null || cursor.isBlank() ? 0 : Cursor.decode(cursor);
         List<ScoredCustomer> items = new ArrayList<>(n);

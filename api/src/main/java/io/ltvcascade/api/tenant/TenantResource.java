@@ -39,7 +39,7 @@ public class TenantResource {
 
     @GET
     @Operation(summary = "List tenants, newest first")
-    public Page<TenantResponse> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public Page<TenantResponse> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return tenants.list(PageRequest.of(limit, cursor));
     }
 

@@ -1,0 +1,33 @@
+package io.ltvcascade.api;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Query and path parameters that do not fit: a problem that says which and why, not JAX-RS's bare 404. */
+@QuarkusTest
+class ParameterErrorsTest extends ApiTestSupport {
+
+    @Test
+    void shouldNameALimitThatIsNotAWholeNumberInRange() {
+        String key = newTenantKey("admin");
+        for (String limit : new String[] {"abc", "0", "501", "2.5"}) {
+            as(key).queryParam("limit", limit).get("/api/v1/datasets").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("limit"))
+                    .body("detail", equalTo("limit must be a whole number from 1 to 500, got '" + limit + "'"));
+        }
+        as(key).queryParam("limit", "abc").get("/api/v1/scoring-jobs").then().statusCode(400)
+                .body("field", equalTo("limit"));
+        as(key).queryParam("limit", " 7 ").get("/api/v1/models").then().statusCode(200);
+    }
+
+    @Test
+    void shouldSayWhatIsMissingAtAPathThatLeadsNowhere() {
+        String key = newTenantKey("admin");
+        as(key).get("/api/v1/datasets/abc").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("nothing at /api/v1/datasets/abc: ids in the path are whole numbers"));
+        as(key).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("nothing at /api/v1/nowhere"));
+    }
+}
