@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.SQLException;
@@ -44,7 +45,12 @@ class TrainingJobApiTest extends ApiTestSupport {
                         Map.of("training", Map.of("learning_rate", -1))))
                 .post("/api/v1/models").then().statusCode(422).body("detail", containsString("learning_rate"));
         as(key).contentType("application/json").body(Map.of("name", "m3", "config", Map.of("no_such_option", 1)))
-                .post("/api/v1/models").then().statusCode(422).body("detail", containsString("no_such_option"));
+                .post("/api/v1/models").then().statusCode(422).body("field", equalTo("config.no_such_option"))
+                .body("detail", startsWith("'config.no_such_option' is not a field here (known: ccor, dropout,"));
+        as(key).contentType("application/json").body(Map.of("name", "m5", "config",
+                        Map.of("training", Map.of("epochs", 2.5))))
+                .post("/api/v1/models").then().statusCode(422).body("field", equalTo("config.training.epochs"))
+                .body("detail", equalTo("'config.training.epochs' must be a whole number"));
         as(key).contentType("application/json").body(Map.of("name", "m4", "config",
                         Map.of("ccor", Map.of("bucket_quantiles", List.of(0.9, 0.5)))))
                 .post("/api/v1/models").then().statusCode(422).body("detail", containsString("bucket_quantiles"));

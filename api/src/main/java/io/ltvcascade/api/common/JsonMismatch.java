@@ -3,30 +3,30 @@ package io.ltvcascade.api.common;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A JSON request body that parses but does not fit the call (a string where a number belongs, an array for an
- * object): names the field by its path in the body ({@code split.train_folds[0]}) and the kind of value it needs.
+ * JSON that parses but does not fit what it is bound to (a string where a number belongs, an array for an object, a
+ * field the type does not have): names the field by its path ({@code split.train_folds[0]}) and what it needs.
  */
-final class JsonMismatch {
+public final class JsonMismatch {
 
     private JsonMismatch() {}
 
+    /** The problem for a request body that does not fit its call. */
     static ProblemException problem(MismatchedInputException e) {
-        String path = path(e);
-        String needs = describe(e.getTargetType());
-        String got = e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
-                ? ", got \"" + text + "\"" : "";
-        if (path.isEmpty()) {
-            return ProblemException.unprocessable("invalid-body", "the request body must be " + needs + got);
-        }
-        return ProblemException.unprocessable("invalid-body", "'" + path + "' must be " + needs + got, "field", path);
+        String path = path(e, "");
+        return path.isEmpty()
+                ? ProblemException.unprocessable("invalid-body", detail(e, ""))
+                : ProblemException.unprocessable("invalid-body", detail(e, ""), "field", path);
     }
 
-    private static String path(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
+    /** Where in the JSON it went wrong, below {@code prefix} (the JSON's own place in the request, or empty). */
+    public static String path(MismatchedInputException e, String prefix) {
+        StringBuilder path = new StringBuilder(prefix);
         for (Reference step : e.getPath()) {
             if (step.getFieldName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
@@ -35,6 +35,20 @@ final class JsonMismatch {
             }
         }
         return path.toString();
+    }
+
+    /** What is wrong there, for a problem's detail. */
+    public static String detail(MismatchedInputException e, String prefix) {
+        String path = path(e, prefix);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+            return "'" + path + "' is not a field here (known: " + known + ")";
+        }
+        String got = e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                ? ", got \"" + text + "\"" : "";
+        return (path.isEmpty() ? "the request body" : "'" + path + "'") + " must be " + describe(e.getTargetType())
+                + got;
     }
 
     private static String describe(Class<?> type) {

@@ -1,8 +1,10 @@
 package io.ltvcascade.api.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ltvcascade.api.common.JsonMergePatch;
+import io.ltvcascade.api.common.JsonMismatch;
 import io.ltvcascade.api.common.ProblemException;
 import io.ltvcascade.model.ccor.ModelConfig;
 import io.ltvcascade.model.ccor.ModelJson;
@@ -55,6 +57,9 @@ public final class ModelConfigs {
         }
         try {
             return ModelJson.MAPPER.treeToValue(merged, ModelConfig.class);
+        } catch (MismatchedInputException e) {
+            throw ProblemException.unprocessable("invalid-model-config", JsonMismatch.detail(e, field),
+                    "field", JsonMismatch.path(e, field));
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw ProblemException.unprocessable("invalid-model-config", field + " is invalid: " + message(cause),
