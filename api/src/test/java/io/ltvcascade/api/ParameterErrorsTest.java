@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Query and path parameters that do not fit: a problem that says which and why, not JAX-RS's bare 404. */
+/** Query parameters, paths and methods that do not fit: a problem that says which and why, not a bare 404 or 405. */
 @QuarkusTest
 class ParameterErrorsTest extends ApiTestSupport {
 
@@ -23,11 +23,13 @@ class ParameterErrorsTest extends ApiTestSupport {
     }
 
     @Test
-    void shouldSayWhatIsMissingAtAPathThatLeadsNowhere() {
+    void shouldSayWhatIsWrongWithAPathOrAMethod() {
         String key = newTenantKey("admin");
         as(key).get("/api/v1/datasets/abc").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("nothing at /api/v1/datasets/abc: ids in the path are whole numbers"));
         as(key).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("nothing at /api/v1/nowhere"));
+        as(key).put("/api/v1/datasets").then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("PUT is not a method of /api/v1/datasets"));
     }
 }

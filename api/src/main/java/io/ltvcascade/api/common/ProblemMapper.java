@@ -6,6 +6,7 @@ import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -56,9 +57,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) { // the JSON body reader's wrapping of bad syntax
             return badJson(json, uri);
+        }
+        if (e instanceof NotAllowedException) { // "HTTP 405 Method Not Allowed" said nothing of which
+            return respond(new ProblemException(405, "method-not-allowed", "Method not allowed",
+                    request.method() + " is not a method of " + uri.getPath(), Map.of()).toProblem(), uri);
         }
         if (e instanceof NotFoundException) { // no endpoint, or a path id that is not a number ("HTTP 404 Not Found")
             String why = e.getCause() instanceof NumberFormatException ? ": ids in the path are whole numbers" : "";
