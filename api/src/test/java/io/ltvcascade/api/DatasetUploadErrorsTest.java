@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,12 +110,24 @@ class DatasetUploadErrorsTest extends ApiTestSupport {
     void shouldAnswer422ForCorruptGzip() throws IOException, SQLException {
         String key = newTenantKey("train");
         byte[] gz = DatasetUploadTest.gzip("id,value\na,1\nb,2\n".repeat(50).getBytes(StandardCharsets.UTF_8));
-        byte[] broken = Arrays.copyOf(gz, gz.length / 2);
-        as(key).contentType("application/gzip").body(broken).queryParam("name", "broken").queryParam("id_column", "id")
-                .queryParam("label_column", "value").post("/api/v1/datasets")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("/problems/unreadable"));
+        long spoolFiles = spoolFiles();
+        byte[] truncated = Arrays.copyOf(gz, gz.length / 2);
+        byte[] headerCut = {0x1f, (byte) 0x8b, 0x08, 'x'};
+        byte[] badHeader = {0x1f, (byte) 0x8b, 0x07, 0, 0, 0, 0, 0, 0, 0, 'x'};
+        for (byte[] broken : List.of(truncated, headerCut, badHeader)) {
+            as(key).contentType("application/gzip").body(broken).queryParam("name", "broken").queryParam("id_column", "id")
+                    .queryParam("label_column", "value").post("/api/v1/datasets")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/unreadable"));
+        }
         assertNothingStored(key);
+        assertEquals(spoolFiles, spoolFiles(), "every upload's temporary copy is deleted");
+    }
+
+    private static long spoolFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ltv-upload-")).count();
+        }
     }
 
     @Test

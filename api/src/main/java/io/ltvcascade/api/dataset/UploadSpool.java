@@ -3,6 +3,7 @@ package io.ltvcascade.api.dataset;
 import io.ltvcascade.model.data.DataProblem;
 import io.ltvcascade.model.data.DataValidationException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +32,11 @@ final class UploadSpool implements AutoCloseable {
 
     UploadSpool(InputStream body, long maxBytes) {
         try {
+            InputStream plain = decompressed(body); // first: a corrupt gzip header fails before a file exists
             this.file = Files.createTempFile("ltv-upload-", ".csv");
             this.copy = Files.newOutputStream(file);
             this.digest = MessageDigest.getInstance("SHA-256");
-            this.csv = new DigestInputStream(new LimitedCopy(decompressed(body), maxBytes), digest);
+            this.csv = new DigestInputStream(new LimitedCopy(plain, maxBytes), digest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the upload spool file", e);
         } catch (NoSuchAlgorithmException e) {
@@ -86,8 +88,8 @@ final class UploadSpool implements AutoCloseable {
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
             try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException e) {
+                return new GZIPInputStream(in, 1 << 16); // reads the gzip header
+            } catch (ZipException | EOFException e) {
                 throw unreadable(e);
             }
         }
@@ -118,7 +120,7 @@ final class UploadSpool implements AutoCloseable {
             int n;
             try {
                 n = super.read(b, off, len);
-            } catch (ZipException | java.io.EOFException e) {
+            } catch (ZipException | EOFException e) {
                 throw unreadable(e);
             }
             if (n > 0) {
