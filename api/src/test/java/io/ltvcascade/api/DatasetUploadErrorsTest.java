@@ -139,6 +139,16 @@ class DatasetUploadErrorsTest extends ApiTestSupport {
         assertNothingStored(key);
     }
 
+    @Test
+    void shouldAnswer400ForAMultipartBodyThatIsNotMultipart() throws SQLException {
+        String key = newTenantKey("train");
+        byte[] body = "not multipart at all".getBytes(StandardCharsets.UTF_8);
+        as(key).contentType("multipart/form-data; boundary=x").body(body).post("/api/v1/datasets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("the multipart body could not be read"));
+        assertNothingStored(key);
+    }
+
     private static byte[] bigCsv(int bytes) {
         StringBuilder csv = new StringBuilder("id,value\n");
         for (int i = 0; csv.length() < bytes; i++) {

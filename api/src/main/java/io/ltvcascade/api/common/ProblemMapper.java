@@ -11,6 +11,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.exception.ConstraintViolationException;
@@ -79,6 +80,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpServerRequest request) {
+        if (e instanceof IOException && fromMultipartParser(e)) { // before any resource runs: the body's fault
+            return respond(ProblemException.badRequest("the multipart body could not be read: " + e.getMessage())
+                    .toProblem(), uri);
+        }
         if (request.response().closed()) {
             // the client hung up while its answer was being written (a timeout, a load generator stopping): routine,
             // and nobody is left to read a problem
@@ -90,6 +95,11 @@ public class ProblemMapper {
         ProblemException internal = new ProblemException(500, "internal-error", "Internal server error",
                 "the server failed to handle this request; the cause is in the server log", Map.of());
         return respond(internal.toProblem(), uri);
+    }
+
+    private static boolean fromMultipartParser(Exception e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
