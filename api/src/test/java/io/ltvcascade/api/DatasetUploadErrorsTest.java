@@ -115,8 +115,8 @@ class DatasetUploadErrorsTest extends ApiTestSupport {
         byte[] headerCut = {0x1f, (byte) 0x8b, 0x08, 'x'};
         byte[] badHeader = {0x1f, (byte) 0x8b, 0x07, 0, 0, 0, 0, 0, 0, 0, 'x'};
         for (byte[] broken : List.of(truncated, headerCut, badHeader)) {
-            as(key).contentType("application/gzip").body(broken).queryParam("name", "broken").queryParam("id_column", "id")
-                    .queryParam("label_column", "value").post("/api/v1/datasets")
+            as(key).contentType("application/gzip").body(broken).queryParam("name", "broken")
+                    .queryParam("id_column", "id").queryParam("label_column", "value").post("/api/v1/datasets")
                     .then().statusCode(422).contentType("application/problem+json")
                     .body("type", equalTo("/problems/unreadable"));
         }

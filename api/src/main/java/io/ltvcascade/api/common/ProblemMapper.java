@@ -99,7 +99,8 @@ public class ProblemMapper {
 
     private static boolean fromMultipartParser(Exception e) {
         StackTraceElement[] stack = e.getStackTrace();
-        return stack.length > 0 && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
+        return stack.length > 0
+                && stack[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
