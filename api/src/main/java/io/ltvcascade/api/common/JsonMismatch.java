@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -71,6 +71,10 @@ public final class JsonMismatch {
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
-        return Map.class.isAssignableFrom(type) || !type.isPrimitive() ? "an object" : "of another type";
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return type.isPrimitive() ? "of another type" : "an object";
     }
 }
