@@ -19,9 +19,7 @@ public final class JsonMismatch {
     /** The problem for a request body that does not fit its call. */
     static ProblemException problem(MismatchedInputException e) {
         String path = path(e, "");
-        return path.isEmpty()
-                ? ProblemException.unprocessable("invalid-body", detail(e, ""))
-                : ProblemException.unprocessable("invalid-body", detail(e, ""), "field", path);
+        return ProblemException.unprocessable("invalid-body", detail(e, ""), "field", path.isEmpty() ? null : path);
     }
 
     /** Where in the JSON it went wrong, below {@code prefix} (the JSON's own place in the request, or empty). */

@@ -62,20 +62,16 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) { // the JSON body reader's wrapping of bad syntax
             return badJson(json, uri);
         }
-        if (e instanceof NotAllowedException) { // "HTTP 405 Method Not Allowed" said nothing of which
-            return respond(new ProblemException(405, "method-not-allowed", "Method not allowed",
-                    request.method() + " is not a method of " + uri.getPath(), Map.of()).toProblem(), uri);
-        }
-        if (e instanceof NotFoundException) { // no endpoint, or a path id that is not a number ("HTTP 404 Not Found")
-            String why = e.getCause() instanceof NumberFormatException ? ": ids in the path are whole numbers" : "";
-            return respond(new ProblemException(404, "not-found", "Not found", "nothing at " + uri.getPath() + why,
-                    Map.of()).toProblem(), uri);
-        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');
-        return respond(new ProblemException(status, slug, title, e.getMessage(), Map.of()).toProblem(), uri);
+        // JAX-RS says only "HTTP 404 Not Found" or "HTTP 405 Method Not Allowed": say what was asked for
+        String detail = e instanceof NotAllowedException ? request.method() + " is not a method of " + uri.getPath()
+                : e instanceof NotFoundException ? "nothing at " + uri.getPath()
+                        + (e.getCause() instanceof NumberFormatException ? ": ids in the path are whole numbers" : "")
+                : e.getMessage();
+        return respond(new ProblemException(status, slug, title, detail, Map.of()).toProblem(), uri);
     }
 
     @ServerExceptionMapper
