@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Test;
 
 class BlockCodecTest {
@@ -51,8 +52,8 @@ class BlockCodecTest {
         // (version, rows, columns; doubles as 8 bytes; strings length-prefixed, -1 for missing; deflated)
         UploadSpec spec = UploadSpec.of("id", "value");
         TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+        ByteArrayOutputStream layout = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(layout)) {
             out.writeInt(BlockCodec.FORMAT_VERSION);
             out.writeInt(1);
             out.writeInt(4);
@@ -62,12 +63,17 @@ class BlockCodecTest {
             out.writeDouble(Double.NaN);
             out.writeInt(-1);
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
+            out.write(layout.toByteArray());
+        }
         ColumnBlock block = BlockCodec.decode(bytes.toByteArray(), schema);
         assertArrayEquals(new String[] {"007"}, block.texts(0));
         assertEquals(1.5, block.numbers(1)[0]);
         assertEquals(Double.NaN, block.numbers(2)[0]);
         assertEquals(null, block.texts(3)[0]);
-        assertArrayEquals(BlockCodec.encode(block), BlockCodec.encode(BlockCodec.decode(BlockCodec.encode(block), schema)));
+        assertArrayEquals(layout.toByteArray(),
+                new InflaterInputStream(new ByteArrayInputStream(BlockCodec.encode(block))).readAllBytes());
     }
 
     @Test
@@ -79,6 +85,23 @@ class BlockCodecTest {
         byte[] whole = stored.get(0);
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> BlockCodec.decode(cut, schema));
+        assertTrue(e.getMessage().startsWith("dataset block is corrupt"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseABlockWhoseTextLengthRunsPastItsEnd() throws Exception {
+        UploadSpec spec = UploadSpec.of("id", "value");
+        TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeInt(BlockCodec.FORMAT_VERSION);
+            out.writeInt(1);
+            out.writeInt(4);
+            out.writeInt(1000);
+            out.write("007".getBytes(StandardCharsets.UTF_8));
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BlockCodec.decode(bytes.toByteArray(), schema));
         assertTrue(e.getMessage().startsWith("dataset block is corrupt"), e.getMessage());
     }
 
