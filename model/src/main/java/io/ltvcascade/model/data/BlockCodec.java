@@ -1,10 +1,14 @@
 package io.ltvcascade.model.data;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
@@ -15,24 +19,34 @@ import java.util.zip.InflaterInputStream;
  * The stored form of a {@link ColumnBlock}: deflate-compressed columns (doubles as 8 big-endian bytes, strings as
  * length-prefixed UTF-8, length -1 for missing) behind a format version, row count and column count.
  *
- * <p>Both directions lay the whole block out in one byte array and move columns in bulk ({@link ByteBuffer}'s
- * double views) rather than value by value through data streams, which cost more than the deflate itself.
+ * <p>Number columns move in bulk through a 64 KiB scratch array ({@link ByteBuffer}'s double views): value by value
+ * through the data streams they cost twice as much as the deflate itself. No array of a block's whole size is made:
+ * one of 2 MiB or more would be allocated outside the JVM's young generation.
  */
 public final class BlockCodec {
 
     /** Bumped whenever the byte layout changes; decode refuses other versions. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final int HEADER_BYTES = 12;
+    private static final int BUFFER = 1 << 16;
+    private static final int SCRATCH_DOUBLES = BUFFER / 8;
 
     private BlockCodec() {}
 
     public static byte[] encode(ColumnBlock block) {
-        ByteBuffer raw = layOut(block);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.capacity() / 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 1 << 16)) {
-            out.write(raw.array(), 0, raw.capacity());
+        // buffered in front of the deflater: it would otherwise run once per short write
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, BUFFER), BUFFER))) {
+            TableSchema schema = block.schema();
+            out.writeInt(FORMAT_VERSION);
+            out.writeInt(block.rowCount());
+            out.writeInt(schema.size());
+            byte[] scratch = new byte[BUFFER];
+            for (int c = 0; c < schema.size(); c++) {
+                writeColumn(out, block, c, scratch);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -42,88 +56,70 @@ public final class BlockCodec {
     }
 
     public static ColumnBlock decode(byte[] data, TableSchema schema) {
-        ByteBuffer in;
-        try (InflaterInputStream inflated = new InflaterInputStream(new ByteArrayInputStream(data))) {
-            in = ByteBuffer.wrap(inflated.readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("dataset block is corrupt: " + e.getMessage(), e);
-        }
-        try {
-            int version = in.getInt();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(data)), BUFFER))) {
+            int version = in.readInt();
             if (version != FORMAT_VERSION) {
                 throw new IllegalStateException("dataset block format " + version + " is not readable by format " + FORMAT_VERSION);
             }
-            int rows = in.getInt();
-            int width = in.getInt();
+            int rows = in.readInt();
+            int width = in.readInt();
             if (width != schema.size()) {
                 throw new IllegalStateException("dataset block has " + width + " columns, schema has " + schema.size());
             }
+            byte[] scratch = new byte[BUFFER];
             Object[] columns = new Object[width];
             for (int c = 0; c < width; c++) {
-                columns[c] = readColumn(in, schema.column(c).type(), rows);
+                columns[c] = readColumn(in, schema.column(c).type(), rows, scratch);
             }
             return new ColumnBlock(schema, columns, rows);
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-            throw new IllegalStateException("dataset block is corrupt: it ends early or holds a bad length", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("dataset block is corrupt: " + e.getMessage(), e);
         }
     }
 
-    /** The block uncompressed, in the stored byte layout. */
-    private static ByteBuffer layOut(ColumnBlock block) {
-        TableSchema schema = block.schema();
+    private static void writeColumn(DataOutputStream out, ColumnBlock block, int c, byte[] scratch) throws IOException {
         int rows = block.rowCount();
-        byte[][][] utf8 = new byte[schema.size()][][];
-        long size = HEADER_BYTES;
-        for (int c = 0; c < schema.size(); c++) {
-            if (schema.column(c).type() == ValueType.NUMBER) {
-                size += 8L * rows;
-            } else {
-                utf8[c] = utf8(block.texts(c), rows);
-                size += 4L * rows;
-                for (byte[] value : utf8[c]) {
-                    size += value == null ? 0 : value.length;
-                }
+        if (block.schema().column(c).type() == ValueType.NUMBER) {
+            double[] values = block.numbers(c);
+            for (int from = 0; from < rows; from += SCRATCH_DOUBLES) {
+                int n = Math.min(SCRATCH_DOUBLES, rows - from);
+                ByteBuffer.wrap(scratch).asDoubleBuffer().put(values, from, n);
+                out.write(scratch, 0, 8 * n);
             }
+            return;
         }
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size));
-        out.putInt(FORMAT_VERSION).putInt(rows).putInt(schema.size());
-        for (int c = 0; c < schema.size(); c++) {
-            if (utf8[c] == null) {
-                out.asDoubleBuffer().put(block.numbers(c), 0, rows);
-                out.position(out.position() + 8 * rows);
-            } else {
-                for (byte[] value : utf8[c]) {
-                    out.putInt(value == null ? -1 : value.length);
-                    if (value != null) {
-                        out.put(value);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static byte[][] utf8(String[] values, int rows) {
-        byte[][] out = new byte[rows][];
+        String[] values = block.texts(c);
         for (int r = 0; r < rows; r++) {
-            out[r] = values[r] == null ? null : values[r].getBytes(StandardCharsets.UTF_8);
+            if (values[r] == null) {
+                out.writeInt(-1);
+            } else {
+                byte[] utf8 = values[r].getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
         }
-        return out;
     }
 
-    private static Object readColumn(ByteBuffer in, ValueType type, int rows) {
+    private static Object readColumn(DataInputStream in, ValueType type, int rows, byte[] scratch) throws IOException {
         if (type == ValueType.NUMBER) {
             double[] values = new double[rows];
-            in.asDoubleBuffer().get(values);
-            in.position(in.position() + 8 * rows);
+            for (int from = 0; from < rows; from += SCRATCH_DOUBLES) {
+                int n = Math.min(SCRATCH_DOUBLES, rows - from);
+                in.readFully(scratch, 0, 8 * n);
+                ByteBuffer.wrap(scratch).asDoubleBuffer().get(values, from, n);
+            }
             return values;
         }
         String[] values = new String[rows];
         for (int r = 0; r < rows; r++) {
-            int length = in.getInt();
+            int length = in.readInt();
             if (length >= 0) {
-                values[r] = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-                in.position(in.position() + length);
+                byte[] utf8 = in.readNBytes(length);
+                if (utf8.length < length) {
+                    throw new EOFException("a text value ends early");
+                }
+                values[r] = new String(utf8, StandardCharsets.UTF_8);
             }
         }
         return values;
