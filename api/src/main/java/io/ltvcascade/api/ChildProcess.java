@@ -28,12 +28,17 @@ final class ChildProcess implements AutoCloseable {
     /**
      * Native settings for a child's torch, unless the environment sets them (as ./run and the Dockerfiles do):
      * single-threaded OpenMP, and glibc's malloc keeping large freed blocks instead of returning them to the system
-     * and mapping fresh zeroed pages for every batch (batch forward passes ran twice as fast; docs/benchmarks.md), in
-     * one heap for all threads (with a heap per thread, a scoring job now and then ran at a third of its speed with
-     * four to nine times the page faults).
+     * and mapping fresh zeroed pages for every batch (batch forward passes ran twice as fast; docs/benchmarks.md).
      */
     private static final Map<String, String> NATIVE_DEFAULTS = Map.of("OMP_NUM_THREADS", "1",
-            "MALLOC_MMAP_THRESHOLD_", "33554432", "MALLOC_TRIM_THRESHOLD_", "268435456", "MALLOC_ARENA_MAX", "1");
+            "MALLOC_MMAP_THRESHOLD_", "33554432", "MALLOC_TRIM_THRESHOLD_", "268435456");
+
+    /**
+     * A child's threads share glibc's one main heap, whatever the api's own setting (./run gives the api one heap per
+     * core): with a heap per thread, a scoring job now and then ran at a third of its speed with four to nine times
+     * the page faults (docs/benchmarks.md).
+     */
+    private static final String ARENAS = "MALLOC_ARENA_MAX";
 
     /** A child that ran at least this long before exiting starts again after the shortest wait. */
     private static final Duration STABLE = Duration.ofMinutes(1);
@@ -74,7 +79,7 @@ final class ChildProcess implements AutoCloseable {
         builder.environment().put("LTV_DB_URL", database.jdbcUrl());
         putIfPresent(builder, "LTV_DB_USER", database.username());
         putIfPresent(builder, "LTV_DB_PASSWORD", database.password());
-        NATIVE_DEFAULTS.forEach(builder.environment()::putIfAbsent);
+        nativeSettings(builder.environment());
         // the child exits when this process is gone, even when it was killed without running any shutdown code
         builder.environment().put("LTV_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         ChildProcess child = start(name, builder, Duration.ofSeconds(1));
@@ -120,6 +125,12 @@ final class ChildProcess implements AutoCloseable {
                 LOG.errorf(e, "could not start %s again; it stays stopped", name);
             }
         });
+    }
+
+    /** Completes a child's environment (inherited from the api) with {@link #NATIVE_DEFAULTS} and one malloc heap. */
+    static void nativeSettings(Map<String, String> environment) {
+        NATIVE_DEFAULTS.forEach(environment::putIfAbsent);
+        environment.put(ARENAS, "1");
     }
 
     private static void putIfPresent(ProcessBuilder builder, String name, String value) {

@@ -6,12 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A child that exits on its own is started again; once closed it stays stopped. */
+/** A child that exits on its own is started again; once closed it stays stopped; its native settings. */
 class ChildProcessTest {
+
+    @Test
+    void shouldGiveAChildOneMallocHeapAndKeepTheNativeSettingsItInherits() {
+        Map<String, String> environment = new HashMap<>(Map.of("MALLOC_ARENA_MAX", "2", "OMP_NUM_THREADS", "4"));
+        ChildProcess.nativeSettings(environment);
+        assertEquals("1", environment.get("MALLOC_ARENA_MAX"));
+        assertEquals("4", environment.get("OMP_NUM_THREADS"));
+        assertEquals("268435456", environment.get("MALLOC_TRIM_THRESHOLD_"));
+    }
 
     @Test
     @Timeout(60)
