@@ -90,19 +90,29 @@ class ScoringRunTest {
     @Test
     void shouldFailWithoutRetriesOrResultsWhenTheDatasetLostRowsWhileRunning() throws Exception {
         // what a job that reads its rows chunk by chunk would meet if the dataset's blocks were deleted under it
+        assertFailsOnLostRows(4, "lost rows 16384 to 32768");
+    }
+
+    @Test
+    void shouldFailWithoutRetriesOrResultsWhenTheFirstChunksRowsAreLost() throws Exception {
+        // a job whose very first read fails stores nothing and is not retried
+        assertFailsOnLostRows(0, "lost rows 0 to 16384");
+    }
+
+    private static void assertFailsOnLostRows(int missingBlock, String message) throws Exception {
         long lost = db.single("INSERT INTO datasets (tenant_id, name, version, status, schema, row_count, label_stats, "
-                + "size_bytes, checksum) SELECT tenant_id, 'lost', 1, status, schema, row_count, label_stats, size_bytes, "
-                + "checksum FROM datasets WHERE id = " + dataset + " RETURNING id");
+                + "size_bytes, checksum) SELECT tenant_id, 'lost-" + missingBlock + "', 1, status, schema, row_count, "
+                + "label_stats, size_bytes, checksum FROM datasets WHERE id = " + dataset + " RETURNING id");
         db.execute("INSERT INTO dataset_blocks SELECT tenant_id, " + lost + ", block_no, first_row, row_count, data "
-                + "FROM dataset_blocks WHERE dataset_id = " + dataset + " AND block_no <> 4");
+                + "FROM dataset_blocks WHERE dataset_id = " + dataset + " AND block_no <> " + missingBlock);
         long jobId = db.scoringJob(tenant, lost, version);
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
-        ClaimedJob job = queue.claim("scorer-lost", LEASE).orElseThrow();
+        ClaimedJob job = queue.claim("scorer-lost-" + missingBlock, LEASE).orElseThrow();
 
         JobFailure failure = assertThrows(JobFailure.class, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
 
         assertFalse(failure.retryable());
-        assertTrue(failure.getMessage().contains("lost rows 16384 to 32768"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(message), failure.getMessage());
         assertEquals(0, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
     }
 
