@@ -67,6 +67,9 @@ public final class BlockCodec {
             if (width != schema.size()) {
                 throw new IllegalStateException("dataset block has " + width + " columns, schema has " + schema.size());
             }
+            if (rows < 0) {
+                throw new IllegalStateException("dataset block is corrupt: it claims " + rows + " rows");
+            }
             byte[] scratch = new byte[BUFFER];
             Object[] columns = new Object[width];
             for (int c = 0; c < width; c++) {

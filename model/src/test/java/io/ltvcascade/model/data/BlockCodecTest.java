@@ -105,6 +105,21 @@ class BlockCodecTest {
         assertTrue(e.getMessage().startsWith("dataset block is corrupt"), e.getMessage());
     }
 
+    @Test
+    void shouldRefuseABlockThatClaimsNegativeRows() throws Exception {
+        UploadSpec spec = UploadSpec.of("id", "value");
+        TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeInt(BlockCodec.FORMAT_VERSION);
+            out.writeInt(-5);
+            out.writeInt(4);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BlockCodec.decode(bytes.toByteArray(), schema));
+        assertTrue(e.getMessage().contains("claims -5 rows"), e.getMessage());
+    }
+
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
