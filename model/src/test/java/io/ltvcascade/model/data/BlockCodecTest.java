@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,34 +91,39 @@ class BlockCodecTest {
 
     @Test
     void shouldRefuseABlockWhoseTextLengthRunsPastItsEnd() throws Exception {
-        UploadSpec spec = UploadSpec.of("id", "value");
-        TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
-            out.writeInt(BlockCodec.FORMAT_VERSION);
+        String message = refusal(out -> {
             out.writeInt(1);
             out.writeInt(4);
             out.writeInt(1000);
             out.write("007".getBytes(StandardCharsets.UTF_8));
-        }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> BlockCodec.decode(bytes.toByteArray(), schema));
-        assertTrue(e.getMessage().startsWith("dataset block is corrupt"), e.getMessage());
+        });
+        assertTrue(message.startsWith("dataset block is corrupt"), message);
     }
 
     @Test
     void shouldRefuseABlockThatClaimsNegativeRows() throws Exception {
+        String message = refusal(out -> {
+            out.writeInt(-5);
+            out.writeInt(4);
+        });
+        assertTrue(message.contains("claims -5 rows"), message);
+    }
+
+    /** Writes what {@code body} writes after the format version, deflated; decode's refusal of it. */
+    private static String refusal(HandWritten body) throws IOException {
         UploadSpec spec = UploadSpec.of("id", "value");
         TableSchema schema = SchemaResolver.resolve(spec, DatasetScannerTest.scan(spec, CSV));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
             out.writeInt(BlockCodec.FORMAT_VERSION);
-            out.writeInt(-5);
-            out.writeInt(4);
+            body.write(out);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> BlockCodec.decode(bytes.toByteArray(), schema));
-        assertTrue(e.getMessage().contains("claims -5 rows"), e.getMessage());
+        return assertThrows(IllegalStateException.class, () -> BlockCodec.decode(bytes.toByteArray(), schema))
+                .getMessage();
+    }
+
+    private interface HandWritten {
+        void write(DataOutputStream out) throws IOException;
     }
 
     private static ByteArrayInputStream stream(String s) {
