@@ -118,7 +118,7 @@ class DatasetUploadErrorsTest extends ApiTestSupport {
             as(key).contentType("application/gzip").body(broken).queryParam("name", "broken")
                     .queryParam("id_column", "id").queryParam("label_column", "value").post("/api/v1/datasets")
                     .then().statusCode(422).contentType("application/problem+json")
-                    .body("type", equalTo("/problems/unreadable"));
+                    .body("type", equalTo("/problems/unreadable")).body("title", equalTo("Invalid dataset"));
         }
         assertNothingStored(key);
         assertEquals(spoolFiles, spoolFiles(), "every upload's temporary copy is deleted");

@@ -210,6 +210,7 @@ class PredictionApiTest extends ApiTestSupport {
                 .then().statusCode(422);
         as(key).contentType("text/csv").body("customer_id,total_spend\na,1\nb,many\n")
                 .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(422)
+                .body("title", equalTo("Invalid prediction input"))
                 .body("line", equalTo(3)).body("column", equalTo("total_spend"));
         as(key).contentType("text/plain").body("hello").post("/api/v1/models/ltv/versions/1/predict")
                 .then().statusCode(415);

@@ -33,7 +33,9 @@ public class ProblemMapper {
             default -> 422;
         };
         String slug = e.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String title = e.problem() == DataProblem.TOO_LARGE ? "Content too large" : "Invalid dataset";
+        // the CSV reader checks uploads and CSV predict bodies alike
+        String title = e.problem() == DataProblem.TOO_LARGE ? "Content too large"
+                : uri.getPath().endsWith("/predict") ? "Invalid prediction input" : "Invalid dataset";
         Map<String, Object> where = Problem.fields("line", e.line(), "column", e.column());
         return respond(new Problem("/problems/" + slug, title, status, e.getMessage(), null, where), uri);
     }
