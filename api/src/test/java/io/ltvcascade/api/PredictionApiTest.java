@@ -156,7 +156,25 @@ class PredictionApiTest extends ApiTestSupport {
                 .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
                 .body("predictions", hasSize(2)).body("predictions[1].customer_id", equalTo("42"))
                 .body("warnings[0].type", equalTo("ignored-columns"))
-                .body("warnings[0].columns", equalTo(List.of("favourite_colour")));
+                .body("warnings[0].columns", equalTo(List.of("favourite_colour")))
+                .body("warnings[0].customer_ids", nullValue()).body("warnings", hasSize(1));
+    }
+
+    @Test
+    void shouldScoreEveryRowOfARepeatedCustomerIdAndSaySo() throws Exception {
+        String key = servedModel().key();
+        List<Map<String, Object>> rows = List.of(Map.of("customer_id", "a", "total_spend", 10),
+                Map.of("customer_id", "b"), Map.of("customer_id", "a", "total_spend", 900), Map.of("customer_id", "b"));
+        JsonPath answer = as(key).contentType("application/json").body(rows)
+                .post("/api/v1/models/ltv/versions/1/predict").then().statusCode(200)
+                .body("predictions.customer_id", equalTo(List.of("a", "b", "a", "b")))
+                .body("warnings[0].type", equalTo("repeated-customer-ids"))
+                .body("warnings[0].customer_ids", equalTo(List.of("a", "b")))
+                .body("warnings[0].columns", nullValue()).extract().jsonPath();
+        assertNotEquals(answer.getDouble("predictions[0].expected_ltv"), answer.getDouble("predictions[2].expected_ltv"),
+                "each row is scored on its own features");
+        as(key).contentType("application/json").body(rows.subList(0, 2)).post("/api/v1/models/ltv/versions/1/predict")
+                .then().statusCode(200).body("warnings", hasSize(0));
     }
 
     @Test

@@ -7,8 +7,12 @@ import io.ltvcascade.model.scoring.ScoredCustomer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Online scoring: resolve the addressed version, take it from the cache, read the customers, score them. */
 @ApplicationScoped
@@ -73,10 +77,31 @@ public class PredictionService {
     }
 
     private static List<PredictionResponse.Warning> warnings(PredictionRows rows) {
-        if (rows.ignoredColumns().isEmpty()) {
+        List<PredictionResponse.Warning> warnings = new ArrayList<>(0);
+        if (!rows.ignoredColumns().isEmpty()) {
+            warnings.add(new PredictionResponse.Warning("ignored-columns",
+                    "these columns are not features of this model and were ignored", rows.ignoredColumns(), null));
+        }
+        List<String> repeated = repeated(rows.table().ids());
+        if (!repeated.isEmpty()) {
+            warnings.add(new PredictionResponse.Warning("repeated-customer-ids", "these customer ids appear more than "
+                    + "once in the request; each row was scored as sent", null, repeated));
+        }
+        return warnings;
+    }
+
+    /** Ids that occur more than once, in order of their first repetition. */
+    private static List<String> repeated(String[] ids) {
+        if (ids.length < 2) {
             return List.of();
         }
-        return List.of(new PredictionResponse.Warning("ignored-columns",
-                "these columns are not features of this model and were ignored", rows.ignoredColumns()));
+        Set<String> seen = new HashSet<>(ids.length * 2);
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                repeated.add(id);
+            }
+        }
+        return List.copyOf(repeated);
     }
 }
