@@ -24,7 +24,8 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
     || ./mvnw -B -q -DskipTests package
 
 # the native settings ./run gives the api and its children (the CLI reference below gets the same)
-export MALLOC_ARENA_MAX=$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc) # one per core (nproc counts OMP_NUM_THREADS)
+# one malloc heap per core (nproc would count OMP_NUM_THREADS instead of the cores)
+export MALLOC_ARENA_MAX=$(env -u OMP_NUM_THREADS -u OMP_THREAD_LIMIT nproc)
 export OMP_NUM_THREADS=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456
 LTV_DATA_DIR=$work/data LTV_HTTP_PORT=$port LTV_ADMIN_KEY=$admin \
     LTV_WORKER_JAR=$PWD/trainer-worker/target/ltv-trainer-worker.jar \

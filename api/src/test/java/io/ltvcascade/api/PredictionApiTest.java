@@ -171,8 +171,8 @@ class PredictionApiTest extends ApiTestSupport {
                 .body("warnings[0].type", equalTo("repeated-customer-ids"))
                 .body("warnings[0].customer_ids", equalTo(List.of("a", "b")))
                 .body("warnings[0].columns", nullValue()).extract().jsonPath();
-        assertNotEquals(answer.getDouble("predictions[0].expected_ltv"), answer.getDouble("predictions[2].expected_ltv"),
-                "each row is scored on its own features");
+        assertNotEquals(answer.getDouble("predictions[0].expected_ltv"),
+                answer.getDouble("predictions[2].expected_ltv"), "each row is scored on its own features");
         as(key).contentType("application/json").body(rows.subList(0, 2)).post("/api/v1/models/ltv/versions/1/predict")
                 .then().statusCode(200).body("warnings", hasSize(0));
     }
