@@ -19,7 +19,7 @@ public final class JsonMismatch {
     /** The problem for a request body that does not fit its call. */
     static ProblemException problem(MismatchedInputException e) {
         String path = path(e, "");
-        return ProblemException.unprocessable("invalid-body", detail(e, ""), "field", path.isEmpty() ? null : path);
+        return ProblemException.unprocessable("invalid-body", detail(e, path), "field", path.isEmpty() ? null : path);
     }
 
     /** Where in the JSON it went wrong, below {@code prefix} (the JSON's own place in the request, or empty). */
@@ -35,9 +35,8 @@ public final class JsonMismatch {
         return path.toString();
     }
 
-    /** What is wrong there, for a problem's detail. */
-    public static String detail(MismatchedInputException e, String prefix) {
-        String path = path(e, prefix);
+    /** What is wrong at {@code path} (as {@link #path} gave it), for a problem's detail. */
+    public static String detail(MismatchedInputException e, String path) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", "));

@@ -58,8 +58,8 @@ public final class ModelConfigs {
         try {
             return ModelJson.MAPPER.treeToValue(merged, ModelConfig.class);
         } catch (MismatchedInputException e) {
-            throw ProblemException.unprocessable("invalid-model-config", JsonMismatch.detail(e, field),
-                    "field", JsonMismatch.path(e, field));
+            String path = JsonMismatch.path(e, field);
+            throw ProblemException.unprocessable("invalid-model-config", JsonMismatch.detail(e, path), "field", path);
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw ProblemException.unprocessable("invalid-model-config", field + " is invalid: " + message(cause),
