@@ -30,6 +30,10 @@ class ParameterErrorsTest extends ApiTestSupport {
         as(key).get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("nothing at /api/v1/nowhere"));
         as(key).put("/api/v1/datasets").then().statusCode(405).contentType("application/problem+json")
-                .body("detail", equalTo("PUT is not a method of /api/v1/datasets"));
+                .body("detail", equalTo("PUT is not a method of /api/v1/datasets"))
+                .header("Allow", equalTo("GET, HEAD, POST"));
+        as(key).delete("/api/v1/models/ltv/aliases/champion/predict").then().statusCode(405)
+                .header("Allow", equalTo("POST"));
+        as(key).head("/api/v1/datasets").then().statusCode(200);
     }
 }

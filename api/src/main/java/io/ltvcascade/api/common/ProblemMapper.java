@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -19,6 +20,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place that turns exceptions into RFC 9457 problem+json responses. */
 public class ProblemMapper {
+
+    private final AllowedMethods allowedMethods;
+
+    ProblemMapper(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -73,7 +80,13 @@ public class ProblemMapper {
                 : e instanceof NotFoundException ? "nothing at " + uri.getPath()
                         + (e.getCause() instanceof NumberFormatException ? ": ids in the path are whole numbers" : "")
                 : e.getMessage();
-        return respond(new ProblemException(status, slug, title, detail, Map.of()).toProblem(), uri);
+        Response problem = respond(new ProblemException(status, slug, title, detail, Map.of()).toProblem(), uri);
+        if (e instanceof NotAllowedException) {
+            return allowedMethods.of(uri.getPath())
+                    .map(allow -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build())
+                    .orElse(problem);
+        }
+        return problem;
     }
 
     @ServerExceptionMapper
