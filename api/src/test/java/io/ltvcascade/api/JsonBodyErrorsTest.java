@@ -21,7 +21,7 @@ class JsonBodyErrorsTest extends ApiTestSupport {
                 .body("detail", equalTo("'name' must be a string")).body("field", equalTo("name"));
         as(key).contentType("application/json").body("{\"version\": \"x\"}").put("/api/v1/models/ltv/aliases/champion")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("detail", equalTo("'version' must be a whole number, got \"x\"")).body("field", equalTo("version"));
+                .body("detail", equalTo("'version' must be a whole number")).body("field", equalTo("version"));
         as(key).contentType("application/json")
                 .body("{\"dataset_id\": " + served.datasetId() + ", \"split\": {\"train_folds\": [\"a\"]}}")
                 .post("/api/v1/models/ltv/training-jobs").then().statusCode(422)
@@ -41,6 +41,24 @@ class JsonBodyErrorsTest extends ApiTestSupport {
                 .post("/api/v1/models/ltv/scoring-jobs").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", equalTo("'dataset_id' must be a whole number")).body("field", equalTo("dataset_id"));
         assertEquals(0, count("SELECT count(*) FROM scoring_jobs WHERE tenant_id = " + served.tenantId()));
+    }
+
+    @Test
+    void shouldRefuseAStringWhereANumberBelongsAndANumberWhereAStringBelongs() throws Exception {
+        ServedModel served = servedModel();
+        String key = served.key();
+        as(key).contentType("application/json").body("{\"dataset_id\": \"" + served.datasetId() + "\"}")
+                .post("/api/v1/models/ltv/scoring-jobs").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("'dataset_id' must be a whole number")).body("field", equalTo("dataset_id"));
+        as(key).contentType("application/json").body("{\"version\": \"1\"}").put("/api/v1/models/ltv/aliases/champion")
+                .then().statusCode(422).body("field", equalTo("version"));
+        as(key).contentType("application/json").body("{\"name\": 7}").post("/api/v1/models").then().statusCode(422)
+                .body("detail", equalTo("'name' must be a string")).body("field", equalTo("name"));
+        as(key).contentType("application/json").body("{\"name\": \"m2\", \"config\": {\"training\": {\"epochs\": \"5\"}}}")
+                .post("/api/v1/models").then().statusCode(422).body("field", equalTo("config.training.epochs"));
+        assertEquals(0, count("SELECT count(*) FROM scoring_jobs WHERE tenant_id = " + served.tenantId()));
+        assertEquals(1, count("SELECT count(*) FROM models WHERE tenant_id = " + served.tenantId()));
+        assertEquals(0, count("SELECT count(*) FROM model_aliases WHERE tenant_id = " + served.tenantId()));
     }
 
     @Test
