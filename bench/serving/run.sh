@@ -37,6 +37,9 @@ until curl -sf "$base/q/health/ready" >/dev/null; do sleep 1; kill -0 $api || { 
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 call() { curl -sf -H "Authorization: Bearer $1" "${@:2}"; }
+# a job's status, read without python: python3 takes about 0.3 s of CPU to start on these machines, so polling each
+# second with it took a sixth of the two cores from the scoring job being measured
+status_of() { call $key "$1" | grep -o '"status":"[a-z_]*"' | cut -d'"' -f4; }
 tenant=$(call $admin -H 'Content-Type: application/json' -d '{"name":"bench"}' $base/api/v1/tenants | json "['id']")
 key=$(call $admin -H 'Content-Type: application/json' -d '{"name":"bench","scopes":["admin"]}' \
     $base/api/v1/tenants/$tenant/keys | json "['key']")
@@ -47,7 +50,7 @@ job=$(call $key -H 'Content-Type: application/json' \
     -d "{\"dataset_id\":$dataset,\"split\":{\"fold_column\":\"fold\",\"train_folds\":[0,1,2],\"validation_folds\":[3],\"test_folds\":[4]}}" \
     $base/api/v1/models/ltv/training-jobs | json "['id']")
 echo "training job $job on dataset $dataset ..."
-while status=$(call $key $base/api/v1/training-jobs/$job | json "['status']"); [ "$status" != succeeded ]; do
+while status=$(status_of $base/api/v1/training-jobs/$job); [ "$status" != succeeded ]; do
     case $status in failed|cancelled) echo "training job $job $status"; exit 1 ;; esac
     sleep 2
 done
@@ -106,6 +109,13 @@ big=$(call $key -H 'Content-Type: text/csv' --data-binary @"$work/big.csv" \
     "$base/api/v1/datasets?name=cdnow-big&id_column=customer_id&label_column=label&ignore=fold,label_*" | json "['id']")
 # CPU seconds of a process (/proc/<pid>/stat): how much of the cores the worker and the api took during a job
 cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
+# the embedded PostgreSQL's CPU seconds: its server process, its live backends, and the backends that ended (which
+# the server process's own counters gather)
+postmaster=$(pgrep -f -- "-D $work/data" | head -1)
+pg_cpu() {
+    { awk '{print $16 + $17}' "/proc/$postmaster/stat"; for p in $postmaster $(pgrep -P $postmaster); do
+        awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; } | awk '{t += $1} END {print t / 100}'
+}
 # the worker's page faults, minor and major: a worker that sat idle finds pages the machine reclaimed meanwhile
 # (and threads.py: each worker thread's CPU and its wait for a core, from the kernel's per-thread counters; thread
 # "java" is the worker's main thread, which runs a job's forward passes)
@@ -114,16 +124,18 @@ worker=$(pgrep -f ltv-trainer-worker.jar | head -1)
 # IDLE=seconds: let the worker sit idle first, as it does while the online part runs
 sleep "${IDLE:-0}"
 for run in "first (fresh worker JVM)" "second (warm worker)"; do
-    worker0=$(cpu_of $worker); api0=$(cpu_of $api); faults0=$(faults_of $worker); t0=$(date +%s.%N)
     python3 bench/serving/threads.py "$worker" >"$work/threads.txt" & threads=$!
+    sleep 1 # python's start-up done before the job starts
+    worker0=$(cpu_of $worker); api0=$(cpu_of $api); pg0=$(pg_cpu); faults0=$(faults_of $worker); t0=$(date +%s.%N)
     scoring=$(call $key -H 'Content-Type: application/json' -d "{\"dataset_id\":$big}" \
-        $base/api/v1/models/ltv/scoring-jobs | json "['id']")
-    while status=$(call $key $base/api/v1/scoring-jobs/$scoring | json "['status']"); [ "$status" != succeeded ]; do
+        $base/api/v1/models/ltv/scoring-jobs | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+    while status=$(status_of $base/api/v1/scoring-jobs/$scoring); [ "$status" != succeeded ]; do
         case $status in failed|cancelled) echo "scoring job $scoring $status"; exit 1 ;; esac
         sleep 1
     done
-    echo "$(cpu_of $worker) $worker0 $(cpu_of $api) $api0 $(date +%s.%N) $t0" \
-        | awk '{printf "   CPU: worker %.1f s, api %.1f s in %.1f s (polled each second)", $1 - $2, $3 - $4, $5 - $6}'
+    echo "$(cpu_of $worker) $worker0 $(cpu_of $api) $api0 $(pg_cpu) $pg0 $(date +%s.%N) $t0" | awk '{printf \
+        "   CPU: worker %.1f s, api %.1f s, PostgreSQL %.1f s in %.1f s (polled each second)", $1 - $2, $3 - $4, $5 - $6,
+        $7 - $8}'
     echo "$(faults_of $worker) $faults0" | awk '{printf "; worker page faults %d minor, %d major", $1 - $3, $2 - $4}'
     echo "; worker RSS after: $(ps -o rss= -p $worker | awk '{printf "%.0f MiB", $1/1024}')"
     kill $threads; wait $threads || true; cat "$work/threads.txt"
