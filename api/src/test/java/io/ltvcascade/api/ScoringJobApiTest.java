@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
+import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.PredictionInput;
 import io.ltvcascade.model.scoring.PredictionBlocks;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,29 +154,32 @@ class ScoringJobApiTest extends ApiTestSupport {
 
     /** Scores the slice with the library and stores it in two chunks (2,000 + 1,000 rows), as ScoringRun does. */
     private List<ScoredCustomer> storeResultsAsAWorkerWould(ServedModel served, long job) throws Exception {
-        List<ScoredCustomer> scored;
+        String[] ids;
+        Predictions predictions;
         int buckets;
         try (LtvModel model = ModelArtifact.read(TrainedArtifacts.artifact(1), Device.cpu())) {
             Table rows = PredictionInput.readCsv(new ByteArrayInputStream(TrainedArtifacts.csv().getBytes(
                     StandardCharsets.UTF_8)), "customer_id", model.features()).table();
-            scored = ScoredCustomer.of(rows.ids(), model.predict(rows));
+            ids = rows.ids();
+            predictions = model.predict(rows);
             buckets = model.scheme().buckets();
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO scoring_results "
                 + "(tenant_id, job_id, chunk_no, first_row, row_count, data) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int[][] chunks = {{0, 2000}, {2000, scored.size()}};
+            int[][] chunks = {{0, 2000}, {2000, ids.length}};
             for (int k = 0; k < chunks.length; k++) {
                 s.setLong(1, served.tenantId());
                 s.setLong(2, job);
                 s.setInt(3, k);
                 s.setLong(4, chunks[k][0]);
                 s.setInt(5, chunks[k][1] - chunks[k][0]);
-                s.setBytes(6, PredictionBlocks.encode(scored.subList(chunks[k][0], chunks[k][1]), buckets));
+                s.setBytes(6, PredictionBlocks.encode(Arrays.copyOfRange(ids, chunks[k][0], chunks[k][1]),
+                        predictions.rows(chunks[k][0], chunks[k][1]), buckets));
                 s.executeUpdate();
             }
         }
-        execute("UPDATE scoring_jobs SET status = 'SUCCEEDED', result_rows = " + scored.size() + ", result_buckets = "
+        execute("UPDATE scoring_jobs SET status = 'SUCCEEDED', result_rows = " + ids.length + ", result_buckets = "
                 + buckets + ", finished_at = now() WHERE id = " + job);
-        return scored;
+        return ScoredCustomer.of(ids, predictions);
     }
 }

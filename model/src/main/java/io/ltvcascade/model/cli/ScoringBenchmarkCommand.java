@@ -39,7 +39,7 @@ final class ScoringBenchmarkCommand {
 
     private static void scoreLikeAJob(LtvModel model, Table rows) {
         for (int from = 0; from < rows.rows(); from += PredictionBlocks.CHUNK_ROWS) {
-            PredictionBlocks.encode(ScoringChunk.of(model, rows, from).score(model), model.scheme().buckets());
+            ScoringChunk.of(model, rows, from).scoreToBlock(model);
         }
     }
 

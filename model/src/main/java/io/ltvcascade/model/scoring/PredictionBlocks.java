@@ -1,5 +1,6 @@
 package io.ltvcascade.model.scoring;
 
+import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.data.BlockCodec;
 import io.ltvcascade.model.data.ColumnBlock;
 import io.ltvcascade.model.data.ColumnRole;
@@ -7,6 +8,7 @@ import io.ltvcascade.model.data.ColumnSpec;
 import io.ltvcascade.model.data.TableSchema;
 import io.ltvcascade.model.data.ValueType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,25 +24,30 @@ public final class PredictionBlocks {
 
     private PredictionBlocks() {}
 
-    public static byte[] encode(List<ScoredCustomer> customers, int buckets) {
-        int n = customers.size();
+    /** The block of customers {@code ids} scored {@code predictions}, column by column as the model gave them. */
+    public static byte[] encode(String[] ids, Predictions predictions, int buckets) {
+        int n = predictions.size();
+        double[][] probabilities = predictions.bucketProbabilities();
         Object[] columns = new Object[buckets + 5];
-        String[] ids = new String[n];
-        double[][] numbers = new double[buckets + 4][n];
-        for (int i = 0; i < n; i++) {
-            ScoredCustomer c = customers.get(i);
-            ids[i] = c.customerId();
-            numbers[0][i] = c.expectedLtv();
-            numbers[1][i] = c.bucket();
-            numbers[2][i] = c.pPayer() == null ? Double.NaN : c.pPayer();
-            for (int b = 0; b < buckets; b++) {
-                numbers[3 + b][i] = c.bucketProbabilities() == null ? Double.NaN : c.bucketProbabilities()[b];
-            }
-            numbers[3 + buckets][i] = c.highValueConfidence() == null ? Double.NaN : c.highValueConfidence();
-        }
         columns[0] = ids;
-        System.arraycopy(numbers, 0, columns, 1, numbers.length);
+        columns[1] = predictions.expected();
+        columns[2] = Arrays.stream(predictions.bucket()).asDoubleStream().toArray();
+        columns[3] = predictions.payerProbability() != null ? predictions.payerProbability() : nans(n);
+        for (int b = 0; b < buckets; b++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = probabilities == null ? Double.NaN : probabilities[i][b];
+            }
+            columns[4 + b] = column;
+        }
+        columns[4 + buckets] = predictions.highValueConfidence();
         return BlockCodec.encode(ColumnBlock.of(schema(buckets), columns, n));
+    }
+
+    private static double[] nans(int n) {
+        double[] column = new double[n];
+        Arrays.fill(column, Double.NaN);
+        return column;
     }
 
     public static List<ScoredCustomer> decode(byte[] data, int buckets) {

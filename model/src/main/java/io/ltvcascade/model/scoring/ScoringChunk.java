@@ -3,7 +3,6 @@ package io.ltvcascade.model.scoring;
 import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.EncodedFeatures;
-import java.util.List;
 
 /**
  * One chunk of a batch scoring job, ready for the forward pass: rows {@code from} (inclusive) to {@code to}
@@ -27,8 +26,8 @@ public record ScoringChunk(int from, int to, String[] ids, EncodedFeatures featu
         return new ScoringChunk(from, from + part.rows(), part.ids(), model.features().encode(part));
     }
 
-    /** The chunk's customers scored by {@code model}. */
-    public List<ScoredCustomer> score(LtvModel model) {
-        return ScoredCustomer.of(ids, model.predict(features));
+    /** The chunk's customers scored by {@code model}, as a stored result block ({@link PredictionBlocks}). */
+    public byte[] scoreToBlock(LtvModel model) {
+        return PredictionBlocks.encode(ids, model.predict(features), model.scheme().buckets());
     }
 }

@@ -84,7 +84,7 @@ class ScoringParityTest {
         Predictions p = trained.model().predict(data);
         List<ScoredCustomer> scored = ScoredCustomer.of(data.ids(), p);
         int buckets = trained.model().scheme().buckets();
-        List<ScoredCustomer> read = PredictionBlocks.decode(PredictionBlocks.encode(scored, buckets), buckets);
+        List<ScoredCustomer> read = PredictionBlocks.decode(PredictionBlocks.encode(data.ids(), p, buckets), buckets);
         assertEquals(scored.size(), read.size());
         for (int i = 0; i < scored.size(); i++) {
             assertEquals(scored.get(i).expectedLtv(), read.get(i).expectedLtv());

@@ -1,11 +1,10 @@
 package io.ltvcascade.worker.score;
 
+import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.scoring.PredictionBlocks;
-import io.ltvcascade.model.scoring.ScoredCustomer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 
 /** Appends a scoring job's results to scoring_results, one column block ({@link PredictionBlocks}) per call. */
 final class ChunkWriter {
@@ -23,15 +22,15 @@ final class ChunkWriter {
         this.buckets = buckets;
     }
 
-    void write(long firstRow, List<ScoredCustomer> customers) throws SQLException {
+    void write(long firstRow, String[] ids, Predictions predictions) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO scoring_results "
                 + "(tenant_id, job_id, chunk_no, first_row, row_count, data) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, tenantId);
             s.setLong(2, jobId);
             s.setInt(3, chunkNo++);
             s.setLong(4, firstRow);
-            s.setInt(5, customers.size());
-            s.setBytes(6, PredictionBlocks.encode(customers, buckets));
+            s.setInt(5, predictions.size());
+            s.setBytes(6, PredictionBlocks.encode(ids, predictions, buckets));
             s.executeUpdate();
         }
     }

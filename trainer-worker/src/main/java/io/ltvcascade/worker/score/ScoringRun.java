@@ -6,7 +6,6 @@ import io.ltvcascade.model.ccor.LtvModel;
 import io.ltvcascade.model.ccor.ModelArtifact;
 import io.ltvcascade.model.ccor.Predictions;
 import io.ltvcascade.model.scoring.PredictionBlocks;
-import io.ltvcascade.model.scoring.ScoredCustomer;
 import io.ltvcascade.model.scoring.ScoringChunk;
 import io.ltvcascade.worker.data.DatasetReader;
 import io.ltvcascade.worker.data.DatasetReader.StoredDataset;
@@ -97,7 +96,7 @@ public final class ScoringRun {
                     throw new CancellationException("cancelled on request while running");
                 }
                 stored = writer.submit(() -> {
-                    chunks.write(chunk.from(), ScoredCustomer.of(chunk.ids(), predictions));
+                    chunks.write(chunk.from(), chunk.ids(), predictions);
                     double seconds = (System.nanoTime() - started) / 1e9;
                     keeper.beat(progress(chunk.to(), total, seconds));
                     LOG.info(String.format("scoring job %d: %,d of %,d rows (%.0f rows/s)", job.id(), chunk.to(),
