@@ -1,7 +1,7 @@
 package io.ltvcascade.worker;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.logging.Logger;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Starts a trainer-worker process configured by environment variables (see {@link WorkerConfig}). */
 public final class WorkerMain {
@@ -10,14 +10,10 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws InterruptedException {
         WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(config.dbUrl());
-        if (config.dbUser() != null) {
-            dataSource.setUser(config.dbUser());
-            dataSource.setPassword(config.dbPassword());
-        }
         exitWithParent(System.getenv("LTV_PARENT_PID"));
-        new WorkerLoop(config, dataSource).run();
+        try (HikariDataSource dataSource = ConnectionPool.open(config)) {
+            new WorkerLoop(config, dataSource).run();
+        }
     }
 
     /** A worker started as a child of the api ({@code LTV_PARENT_PID}) stops when its parent is gone. */

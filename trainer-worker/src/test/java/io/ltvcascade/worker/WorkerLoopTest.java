@@ -2,8 +2,10 @@ package io.ltvcascade.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.worker.support.WorkerDatabase;
@@ -86,6 +88,27 @@ class WorkerLoopTest {
         }
         assertEquals(List.of("waiting for the database schema (the api applies the migrations when it starts)"),
                 records.stream().map(LogRecord::getMessage).toList(), "one line, no warning with a stack trace");
+    }
+
+    @Test
+    void shouldReuseItsDatabaseConnections() throws Exception {
+        WorkerConfig config = new WorkerConfig(db.jdbcUrl(), db.user(), db.password(), "pooled-worker",
+                Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ZERO);
+        String oldestBackend = "SELECT min(backend_start)::text FROM pg_stat_activity WHERE application_name = '"
+                + ConnectionPool.APPLICATION_NAME + "'";
+        try (HikariDataSource pool = ConnectionPool.open(config)) {
+            WorkerLoop loop = new WorkerLoop(config, pool);
+            assertFalse(loop.runOnce());
+            String first = db.text(oldestBackend);
+            for (int i = 0; i < 5; i++) {
+                assertFalse(loop.runOnce());
+            }
+
+            assertNotNull(first, "the connection that polled stays open for the next poll");
+            assertEquals(first, db.text(oldestBackend), "later polls use the same backend");
+            assertTrue(db.single("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                    + ConnectionPool.APPLICATION_NAME + "'") <= ConnectionPool.MAX_CONNECTIONS);
+        }
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class WorkerDatabase implements AutoCloseable {
         return database.username();
     }
 
+    /** Null when the URL carries the credentials. */
+    public String password() {
+        return database.password();
+    }
+
     public PGSimpleDataSource dataSource() {
         return dataSource;
     }
