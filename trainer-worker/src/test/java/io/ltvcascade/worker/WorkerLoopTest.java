@@ -18,7 +18,6 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The loop records every outcome and keeps going: success, unreadable job, retry, empty queue. */
 class WorkerLoopTest {
@@ -72,17 +71,14 @@ class WorkerLoopTest {
         Logger logger = Logger.getLogger(WorkerLoop.class.getName());
         logger.addHandler(capture);
         try (TestDatabase empty = TestDatabase.create()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setUrl(empty.jdbcUrl());
-            if (empty.username() != null) {
-                dataSource.setUser(empty.username());
-                dataSource.setPassword(empty.password());
-            }
-            WorkerLoop loop = new WorkerLoop(new WorkerConfig("unused", null, null, "early-worker", Duration.ofMinutes(1),
-                    Duration.ofMillis(10), Duration.ZERO), dataSource);
+            WorkerConfig config = new WorkerConfig(empty.jdbcUrl(), empty.username(), empty.password(), "early-worker",
+                    Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ZERO);
+            try (HikariDataSource dataSource = ConnectionPool.open(config)) {
+                WorkerLoop loop = new WorkerLoop(config, dataSource);
 
-            assertFalse(loop.runOnce());
-            assertFalse(loop.runOnce());
+                assertFalse(loop.runOnce());
+                assertFalse(loop.runOnce());
+            }
         } finally {
             logger.removeHandler(capture);
         }

@@ -34,14 +34,18 @@ public final class PredictionBlocks {
         columns[2] = Arrays.stream(predictions.bucket()).asDoubleStream().toArray();
         columns[3] = predictions.payerProbability() != null ? predictions.payerProbability() : nans(n);
         for (int b = 0; b < buckets; b++) {
-            double[] column = new double[n];
-            for (int i = 0; i < n; i++) {
-                column[i] = probabilities == null ? Double.NaN : probabilities[i][b];
-            }
-            columns[4 + b] = column;
+            columns[4 + b] = probabilities == null ? nans(n) : column(probabilities, b);
         }
         columns[4 + buckets] = predictions.highValueConfidence();
         return BlockCodec.encode(ColumnBlock.of(schema(buckets), columns, n));
+    }
+
+    private static double[] column(double[][] rows, int b) {
+        double[] column = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            column[i] = rows[i][b];
+        }
+        return column;
     }
 
     private static double[] nans(int n) {
