@@ -17,6 +17,8 @@ import io.ltvcascade.model.features.FeaturePipeline;
 import io.ltvcascade.model.nn.FeatureEncoderBlock;
 import io.ltvcascade.model.nn.Layers;
 import io.ltvcascade.model.nn.PreActResidualBlock;
+import io.ltvcascade.model.script.ScriptBuilder;
+import io.ltvcascade.model.script.ScriptableBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ import java.util.List;
  * residual (B, M); confidence logits (B, M); in training also the distillation logits (cascade on sg(h), or the flat
  * student for D2). M is the number of perturbed copies in training and 1 at inference.
  */
-public final class CcorBlock extends AbstractBlock {
+public final class CcorBlock extends AbstractBlock implements ScriptableBlock {
 
     static final int CASCADE = 0;
     static final int RESIDUAL = 1;
@@ -163,6 +165,38 @@ public final class CcorBlock extends AbstractBlock {
     private static NDList noHighValue(NDArray v) {
         NDArray zeros = v.zerosLike().reshape(-1, 1);
         return new NDList(zeros, zeros.duplicate());
+    }
+
+    /** {@link #inference} as TorchScript, operation for operation (the cascade and probabilities included). */
+    @Override
+    public List<String> script(ScriptBuilder s, List<String> inputs) {
+        String h = s.apply(encoder, inputs.toArray(String[]::new));
+        List<String> logits = new ArrayList<>();
+        String state = null;
+        for (int i = 0; i < stages.size(); i++) {
+            String in = state == null ? h : s.let("torch.cat([" + h + ", " + state + "], 1)");
+            state = s.apply(stages.get(i), in);
+            logits.add(s.apply(stageLogits.get(i), state));
+        }
+        String z = s.let("torch.cat([" + String.join(", ", logits) + "], 1)");
+        String v = scriptResidual(s, h, CcorMath.scriptBucketProbs(s, z));
+        if (attention1 == null) {
+            return List.of(z, v, s.let("torch.zeros_like(" + v + ")"), s.let("torch.zeros_like(" + v + ")"));
+        }
+        String scores = s.apply(attention2, s.let("torch.tanh(" + s.apply(attention1, h) + ")"));
+        String alpha = s.let(options.attention().equals("sigmoid") ? "torch.sigmoid(" + scores + ")"
+                : "torch.softmax(" + scores + ", 1)");
+        String emphasised = s.let("torch.mul(" + h + ", torch.add(" + alpha + ", 1))");
+        return List.of(z, v, s.let("torch.tanh(" + s.apply(regressionHead, emphasised) + ")"),
+                s.apply(confidenceHead, emphasised));
+    }
+
+    private String scriptResidual(ScriptBuilder s, String h, String probs) {
+        String e = s.apply(bucketEmbedding, probs);
+        String zIn = s.let("torch.cat([" + h + ", " + probs + ", " + e + "], 1)");
+        String g = s.let("torch.mul(" + s.apply(gluValue, zIn) + ", torch.sigmoid(" + s.apply(gluGate, zIn) + "))");
+        String u = s.apply(residual2, s.apply(residual1, g));
+        return s.let("torch.tanh(" + s.apply(residualOut, u) + ")");
     }
 
     private static NDArray call(Block block, ParameterStore ps, NDArray x, boolean training) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import io.ltvcascade.model.script.ScriptBuilder;
 
 /** Numerically stable pieces of the cascade's probability algebra (spec 2.3), on NDArrays. */
 public final class CcorMath {
@@ -45,5 +46,14 @@ public final class CcorMath {
         NDArray passed = ones.div(z.neg().exp().add(ones));
         NDArray notPassed = ones.div(z.exp().add(ones));
         return NDArrays.concat(new NDList(ones, passed.cumProd(1)), 1).mul(NDArrays.concat(new NDList(notPassed, ones), 1));
+    }
+
+    /** {@link #bucketProbs} as TorchScript statements, the same operations in the same order. */
+    static String scriptBucketProbs(ScriptBuilder s, String z) {
+        String ones = s.let("torch.ones([torch.size(" + z + ", 0), 1])");
+        String passed = s.let("torch.div(" + ones + ", torch.add(torch.exp(torch.neg(" + z + ")), " + ones + "))");
+        String notPassed = s.let("torch.div(" + ones + ", torch.add(torch.exp(" + z + "), " + ones + "))");
+        return s.let("torch.mul(torch.cat([" + ones + ", torch.cumprod(" + passed + ", 1)], 1), torch.cat(["
+                + notPassed + ", " + ones + "], 1))");
     }
 }

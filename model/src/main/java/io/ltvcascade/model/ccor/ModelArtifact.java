@@ -60,10 +60,16 @@ public final class ModelArtifact {
         LtvModel model = LtvModel.create(config, features, scheme, device);
         try {
             model.loadParameters(require(entries, "parameters.bin"));
-            return model;
         } catch (RuntimeException e) {
             model.close();
             throw new ArtifactException("artifact parameters are corrupt or do not match its config: " + e.getMessage());
+        }
+        try {
+            model.freeze();
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 

@@ -101,6 +101,7 @@ public final class ModelTrainer {
         }
         best.restoreInto(params);
         best.close();
+        model.freeze();
         boolean early = history.size() < t.epochs();
         return new TrainingResult(model, history, bestEpoch, early, model.device().toString(),
                 (System.nanoTime() - started) / 1e9);

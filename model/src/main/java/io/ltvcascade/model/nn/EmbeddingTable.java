@@ -8,9 +8,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.ltvcascade.model.script.ScriptBuilder;
+import io.ltvcascade.model.script.ScriptableBlock;
+import java.util.List;
 
 /** A lookup table of {@code slots × dim} trainable vectors, indexed by int64 category ids of shape (B). */
-public final class EmbeddingTable extends AbstractBlock {
+public final class EmbeddingTable extends AbstractBlock implements ScriptableBlock {
 
     private final Parameter weight;
     private final int dim;
@@ -31,6 +34,11 @@ public final class EmbeddingTable extends AbstractBlock {
         // and every prediction would leave its looked-up vectors alive until the model is closed
         vectors.attach(ids.getManager());
         return new NDList(vectors);
+    }
+
+    @Override
+    public List<String> script(ScriptBuilder script, List<String> inputs) {
+        return List.of(script.let("torch.embedding(" + script.attribute(weight) + ", " + inputs.get(0) + ")"));
     }
 
     @Override

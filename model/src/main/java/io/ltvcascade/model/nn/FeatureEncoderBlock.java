@@ -12,6 +12,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.ltvcascade.model.features.CategoricalEncoder;
 import io.ltvcascade.model.features.FeaturePipeline;
+import io.ltvcascade.model.script.ScriptBuilder;
+import io.ltvcascade.model.script.ScriptableBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +21,7 @@ import java.util.List;
  * The shared encoder (spec 2.1): one embedding per categorical column, concatenated with the standardised
  * numeric inputs, through an MLP to h ∈ ℝ^{d_h}. Inputs: numeric (B, W) float32 and categories (B, C) int64.
  */
-public final class FeatureEncoderBlock extends AbstractBlock {
+public final class FeatureEncoderBlock extends AbstractBlock implements ScriptableBlock {
 
     private final List<EmbeddingTable> embeddings = new ArrayList<>();
     private final SequentialBlock mlp;
@@ -50,6 +52,16 @@ public final class FeatureEncoderBlock extends AbstractBlock {
         }
         NDArray x = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
         return mlp.forward(store, new NDList(x), training);
+    }
+
+    @Override
+    public List<String> script(ScriptBuilder script, List<String> inputs) {
+        List<String> parts = new ArrayList<>(List.of(inputs.get(0)));
+        for (int c = 0; c < embeddings.size(); c++) {
+            parts.add(script.apply(embeddings.get(c), script.let("torch.select(" + inputs.get(1) + ", 1, " + c + ")")));
+        }
+        String x = parts.size() == 1 ? parts.get(0) : script.let("torch.cat([" + String.join(", ", parts) + "], 1)");
+        return List.of(script.apply(mlp, x));
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class Layers {
     public static SequentialBlock mlp(List<Integer> widths, double dropout) {
         SequentialBlock block = new SequentialBlock();
         for (int width : widths) {
-            block.add(Linear.builder().setUnits(width).build()).add(Activation::relu);
+            block.add(Linear.builder().setUnits(width).build()).add(Activation.reluBlock());
             if (dropout > 0) {
                 block.add(Dropout.builder().optRate((float) dropout).build());
             }

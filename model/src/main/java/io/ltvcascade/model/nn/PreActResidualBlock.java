@@ -11,9 +11,15 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.ltvcascade.model.script.ScriptBuilder;
+import io.ltvcascade.model.script.ScriptableBlock;
+import java.util.List;
 
 /** Pre-activation residual block u ← u + W₂·GELU(W₁·LN(u)) at a fixed width (spec 2.6). */
-public final class PreActResidualBlock extends AbstractBlock {
+public final class PreActResidualBlock extends AbstractBlock implements ScriptableBlock {
+
+    /** LayerNorm's ε (DJL's default, named because the TorchScript form passes it too). */
+    private static final float NORM_EPSILON = 1e-5f;
 
     private final LayerNorm norm;
     private final Linear inner;
@@ -23,7 +29,7 @@ public final class PreActResidualBlock extends AbstractBlock {
     public PreActResidualBlock(int width) {
         super((byte) 1);
         this.width = width;
-        this.norm = addChildBlock("norm", LayerNorm.builder().build());
+        this.norm = addChildBlock("norm", LayerNorm.builder().optEpsilon(NORM_EPSILON).build());
         this.inner = addChildBlock("inner", Layers.linear(width));
         this.outer = addChildBlock("outer", Layers.linear(width));
     }
@@ -35,6 +41,17 @@ public final class PreActResidualBlock extends AbstractBlock {
         x = Activation.gelu(inner.forward(store, new NDList(x), training).singletonOrThrow());
         x = outer.forward(store, new NDList(x), training).singletonOrThrow();
         return new NDList(u.add(x));
+    }
+
+    @Override
+    public List<String> script(ScriptBuilder script, List<String> inputs) {
+        String u = inputs.get(0);
+        // DJL hands torch its float ε widened to a double: the same double here
+        String x = script.let("torch.layer_norm(" + u + ", [" + width + "], "
+                + script.attribute(norm.getParameters().get("gamma")) + ", "
+                + script.attribute(norm.getParameters().get("beta")) + ", " + (double) NORM_EPSILON + ", True)");
+        x = script.let("torch.gelu(" + script.apply(inner, x) + ")");
+        return List.of(script.let("torch.add(" + u + ", " + script.apply(outer, x) + ")"));
     }
 
     @Override
