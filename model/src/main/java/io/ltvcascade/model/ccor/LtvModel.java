@@ -136,6 +136,11 @@ public final class LtvModel implements AutoCloseable {
         }
     }
 
+    /** Whether predictions run the TorchScript form ({@link #freeze()}). */
+    boolean frozen() {
+        return frozen != null;
+    }
+
     private Block inferenceBlock() {
         PtSymbolBlock module = frozen;
         return module != null ? module : network.block();

@@ -19,9 +19,11 @@ class ModelArtifactTest {
         ModelConfig config = new ModelConfig(null, java.util.List.of(32, 16), null, null, null,
                 new TrainingConfig(2, 512, null, null, null, null, 3L, null));
         try (TrainingResult trained = new ModelTrainer(config, r -> {}, () -> false).train(data, data)) {
+            assertTrue(trained.model().frozen(), "a trained model predicts through its TorchScript form");
             Predictions before = trained.model().predict(data);
             byte[] artifact = ModelArtifact.write(trained.model());
             try (LtvModel loaded = ModelArtifact.read(artifact, Device.cpu())) {
+                assertTrue(loaded.frozen(), "a loaded model predicts through its TorchScript form");
                 Predictions after = loaded.predict(data);
                 assertArrayEquals(before.expected(), after.expected());
                 assertArrayEquals(before.bucket(), after.bucket());
