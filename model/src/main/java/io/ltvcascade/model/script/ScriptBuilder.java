@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a network's inference-mode forward pass as the source of one TorchScript method, with the network's
- * parameters as the module's tensor attributes. Each statement is one torch operation, the same one DJL calls for
- * the block, so the scripted network computes the same bits as the blocks; libtorch then runs the whole pass in one
- * call instead of one engine call (and a Java array object) per operation.
+ * parameters as the module's tensor attributes. The statements call the torch operations DJL calls for the blocks,
+ * in the same order, so the scripted network computes the same bits as the blocks ({@code FrozenModelTest}); libtorch
+ * then runs the whole pass in one call instead of one engine call (and a Java array object) per operation.
  */
 public final class ScriptBuilder {
 
