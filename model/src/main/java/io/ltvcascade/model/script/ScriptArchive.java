@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 final class ScriptArchive {
 
     /**
-     * The newest archive format version libtorch 2.x reads: an older one would make the loader rewrite operators
+     * The newest archive format version libtorch 2.5 reads: an older one would make the loader rewrite operators
      * whose meaning changed since (div, gelu) into compatibility functions.
      */
     private static final String FORMAT_VERSION = "10\n";
