@@ -47,55 +47,51 @@ final class PickleWriter {
     }
 
     PickleWriter bool(boolean value) {
-        out.write(value ? 0x88 : 0x89);
-        return this;
+        return opcode(value ? 0x88 : 0x89); // NEWTRUE, NEWFALSE
     }
 
     PickleWriter mark() {
-        out.write('(');
-        return this;
+        return opcode('(');
     }
 
     /** Everything since the last {@link #mark()} as one tuple. */
     PickleWriter tuple() {
-        out.write('t');
-        return this;
+        return opcode('t');
     }
 
     PickleWriter emptyTuple() {
-        out.write(')');
-        return this;
+        return opcode(')');
     }
 
     PickleWriter emptyDict() {
-        out.write('}');
-        return this;
+        return opcode('}');
     }
 
     /** Adds the key/value pairs since the last {@link #mark()} to the dict below the mark. */
     PickleWriter setItems() {
-        out.write('u');
-        return this;
+        return opcode('u');
     }
 
     PickleWriter reduce() {
-        out.write('R');
-        return this;
+        return opcode('R');
     }
 
     PickleWriter build() {
-        out.write('b');
-        return this;
+        return opcode('b');
     }
 
     PickleWriter persistentId() {
-        out.write('Q'); // BINPERSID
-        return this;
+        return opcode('Q'); // BINPERSID
     }
 
     byte[] finish() {
         out.write('.'); // STOP
         return out.toByteArray();
+    }
+
+    private PickleWriter opcode(int code) {
+        out.write(code);
+        return this;
     }
 
     private void int32(int value) {
