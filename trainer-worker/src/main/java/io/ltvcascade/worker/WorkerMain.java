@@ -1,6 +1,7 @@
 package io.ltvcascade.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.ltvcascade.worker.score.ScoringWarmup;
 import java.util.logging.Logger;
 
 /** Starts a trainer-worker process configured by environment variables (see {@link WorkerConfig}). */
@@ -11,6 +12,7 @@ public final class WorkerMain {
     public static void main(String[] args) throws InterruptedException {
         WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
         exitWithParent(System.getenv("LTV_PARENT_PID"));
+        ScoringWarmup.run();
         try (HikariDataSource dataSource = ConnectionPool.open(config)) {
             new WorkerLoop(config, dataSource).run();
         }

@@ -6,12 +6,15 @@ import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.FeatureConfig;
 import io.ltvcascade.model.features.FeaturePipeline;
 
-/** Models with seeded random parameters, their features and buckets fitted on a table: for structural tests. */
-final class UntrainedModels {
+/**
+ * Models with seeded random parameters, their features and buckets fitted on a table: for structural tests and for
+ * warming up the scoring code (the worker's start-up), where what matters is the work a model does, not its numbers.
+ */
+public final class UntrainedModels {
 
     private UntrainedModels() {}
 
-    static LtvModel create(Table table, ModelConfig config, int seed) {
+    public static LtvModel create(Table table, ModelConfig config, int seed) {
         FeaturePipeline features = FeaturePipeline.fit(table, FeatureConfig.defaults());
         BucketScheme scheme = BucketScheme.fit(table.labels(), config.ccor().bucketQuantiles(),
                 config.ccor().topEdgeQuantile(), true);
