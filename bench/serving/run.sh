@@ -5,8 +5,9 @@
 #                                    IDLE=seconds lets the worker sit idle before the batch part)
 # Starts the packaged api with its trainer-worker child on a throw-away embedded PostgreSQL, trains a CC-OR-Net on
 # CDNOW (default config), points `champion` at it, then drives it with wrk on loopback: /q/health as the reference,
-# single-customer predicts, 1,000-customer predicts. Then a batch scoring job on CDNOW copied COPIES times, beside
-# the raw forward pass of the same artifact on the same rows (the CLI's scoring-benchmark).
+# single-customer predicts, 1,000-customer predicts. Then two batch scoring jobs on CDNOW copied COPIES times, the
+# first on a new worker process, beside the raw forward pass of the same artifact on the same rows (the CLI's
+# scoring-benchmark).
 # Needs wrk (installed with apt-get when missing) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -120,10 +121,18 @@ pg_cpu() {
 # (and threads.py: each worker thread's CPU and its wait for a core, from the kernel's per-thread counters; thread
 # "java" is the worker's main thread, which runs a job's forward passes)
 faults_of() { awk '{print $10, $12}' "/proc/$1/stat"; }
-worker=$(pgrep -f ltv-trainer-worker.jar | head -1)
+# the first job on a new worker process, as after a deploy: stop the worker that trained the model (the api starts a
+# new one) and wait until the new one polls, after its start-up warm-up
+trained_by=$(pgrep -f ltv-trainer-worker.jar | head -1)
+polling=$(grep -c "polling for scoring and training jobs" "$work/api.log")
+kill $trained_by
+while worker=$(pgrep -f ltv-trainer-worker.jar | head -1); [ -z "$worker" ] || [ "$worker" = "$trained_by" ] \
+        || [ "$(grep -c "polling for scoring and training jobs" "$work/api.log")" -le "$polling" ]; do
+    sleep 1
+done
 # IDLE=seconds: let the worker sit idle first, as it does while the online part runs
 sleep "${IDLE:-0}"
-for run in "first (fresh worker JVM)" "second (warm worker)"; do
+for run in "first (new worker process)" "second (warm worker)"; do
     python3 bench/serving/threads.py "$worker" >"$work/threads.txt" & threads=$!
     sleep 1 # python's start-up done before the job starts
     worker0=$(cpu_of $worker); api0=$(cpu_of $api); pg0=$(pg_cpu); faults0=$(faults_of $worker); t0=$(date +%s.%N)
