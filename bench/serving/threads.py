@@ -3,9 +3,9 @@
 
 Samples /proc/PID/task/*/schedstat twice a second and, when stopped, prints for each thread that ran at least 50 ms:
 its CPU time, the time it spent runnable but waiting for a core (the run queue), its involuntary context switches
-(how often the kernel took its core away) and its minor page faults (memory it touched for the first time). Threads started after this script count from zero; a thread that ends
-between two samples loses its last half second. Used by run.sh to show whether a scoring job's forward-pass thread
-had a core to itself.
+(how often the kernel took its core away) and its minor page faults (memory it touched for the first time). Threads
+started after this script count from zero; a thread that ends between two samples loses its last half second. Used
+by run.sh to show whether a scoring job's forward-pass thread had a core to itself.
 """
 import os
 import signal

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 public final class ScoringWarmup {
 
     private static final Logger LOG = Logger.getLogger(ScoringWarmup.class.getName());
-    /** Chunks scored: enough for the compiler to reach the per-row loops' final code. */
+    /** Chunks scored: after four, a new worker's first job left its compiler threads a third of the CPU they took. */
     static final int CHUNKS = 4;
 
     private ScoringWarmup() {}
