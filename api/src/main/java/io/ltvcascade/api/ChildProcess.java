@@ -59,10 +59,11 @@ final class ChildProcess implements AutoCloseable {
 
     /**
      * Starts {@code name} from the jar in {@code jarVariable} when it is set; otherwise that part runs elsewhere. JVM
-     * options (space-separated) come from {@code optionsVariable} when it is set.
+     * options (space-separated) come from {@code optionsVariable} when it is set (empty for none), else they are
+     * {@code defaultOptions}.
      */
     static Optional<ChildProcess> startIfConfigured(String name, String jarVariable, String optionsVariable,
-            DatabaseTarget database) {
+            List<String> defaultOptions, DatabaseTarget database) {
         String jar = System.getenv(jarVariable);
         if (jar == null || jar.isBlank()) {
             return Optional.empty();
@@ -72,8 +73,12 @@ final class ChildProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getenv().getOrDefault(optionsVariable, "");
-        Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        String options = System.getenv(optionsVariable);
+        if (options == null) {
+            command.addAll(defaultOptions);
+        } else {
+            Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+        }
         command.addAll(List.of("-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("LTV_DB_URL", database.jdbcUrl());

@@ -41,12 +41,14 @@ public final class LtvMain {
         try {
             // the worker polls the queue, which exists once Flyway has run at api start; until then it retries.
             // The scheduler applies the same migrations; Flyway's lock lets one of the two do it.
-            // JVM options for the children, e.g. LTV_WORKER_JAVA_OPTS=-Xms2g: a bigger starting heap made a worker's
-            // first scoring job as fast as later ones, but later ones slower (docs/benchmarks.md), so none by default
-            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS", database)
+            // JVM options for the children: the worker's heap on transparent huge pages unless LTV_WORKER_JAVA_OPTS
+            // says otherwise (-Xms2g made a worker's first scoring job as fast as later ones, but later ones slower:
+            // docs/benchmarks.md, so no heap size by default)
+            ChildProcess.startIfConfigured("trainer-worker", "LTV_WORKER_JAR", "LTV_WORKER_JAVA_OPTS",
+                    TransparentHugePages.jvmOptions(TransparentHugePages.KERNEL_SETTING), database)
                     .ifPresent(children::add);
-            ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", "LTV_SCHEDULER_JAVA_OPTS", database)
-                    .ifPresent(children::add);
+            ChildProcess.startIfConfigured("scheduler", "LTV_SCHEDULER_JAR", "LTV_SCHEDULER_JAVA_OPTS", List.of(),
+                    database).ifPresent(children::add);
             Quarkus.run(args);
         } finally {
             children.forEach(ChildProcess::close);
