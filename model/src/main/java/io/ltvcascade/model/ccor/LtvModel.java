@@ -18,8 +18,8 @@ import io.ltvcascade.model.features.FeaturePipeline;
 import io.ltvcascade.model.script.ScriptBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -187,10 +187,12 @@ public final class LtvModel implements AutoCloseable {
     }
 
     void loadParameters(byte[] parameters) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            network.block().loadParameters(model.getNDManager(), in);
+        try {
+            ParameterReader.load(network.block(), model.getNDManager(), parameters);
         } catch (IOException | MalformedModelException e) {
-            throw new IllegalArgumentException("the model parameters do not fit this network: " + e.getMessage(), e);
+            String why = e.getMessage() != null ? e.getMessage()
+                    : e instanceof EOFException ? "they end early" : e.toString();
+            throw new IllegalArgumentException("the model parameters do not fit this network: " + why, e);
         }
     }
 

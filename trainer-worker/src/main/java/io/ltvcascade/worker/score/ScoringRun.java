@@ -163,6 +163,7 @@ public final class ScoringRun {
     }
 
     private LtvModel load(ClaimedJob job) throws SQLException {
+        long started = System.nanoTime();
         byte[] artifact;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT v.artifact "
                 + "FROM scoring_jobs j JOIN model_versions v ON v.tenant_id = j.tenant_id AND v.id = j.version_id "
@@ -175,8 +176,12 @@ public final class ScoringRun {
                 artifact = rs.getBytes(1);
             }
         }
+        long read = System.nanoTime();
         try {
-            return ModelArtifact.read(artifact, Device.cpu());
+            LtvModel model = ModelArtifact.read(artifact, Device.cpu());
+            LOG.info(String.format("scoring job %d: model read in %d ms, loaded in %d ms", job.id(),
+                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000));
+            return model;
         } catch (ArtifactException e) {
             throw new JobFailure("the model version's artifact is unreadable: " + e.getMessage(), false, e);
         }
