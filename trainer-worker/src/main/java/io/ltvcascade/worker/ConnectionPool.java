@@ -27,6 +27,10 @@ public final class ConnectionPool {
             pool.setPassword(config.dbPassword());
         }
         pool.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        // binary results from a statement's first run: by default the driver asks for them only from a statement's
+        // fifth run on a connection, so a new connection read its first dataset blocks and artifact as hex text,
+        // twice the bytes, decoded in Java
+        pool.addDataSourceProperty("prepareThreshold", "-1");
         pool.setMaximumPoolSize(MAX_CONNECTIONS);
         pool.setMinimumIdle(1);
         // start while the database is still coming up: the loop's polls report it until it answers
