@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The JVM option that puts a child's Java heap on transparent huge pages, where the Linux kernel lets a process ask
- * for them ({@code always} or {@code madvise} chosen in its setting). A worker's scoring job then took 10-15% less CPU
- * and a few hundred page faults instead of tens of thousands (docs/benchmarks.md). The option exists only in Linux
- * JVMs, and with {@code never} the JVM warns and ignores it, so elsewhere there is none.
+ * for them ({@code always} or {@code madvise} chosen in its setting). A worker's scoring job then took about 15% less
+ * CPU and a few hundred page faults instead of tens of thousands (docs/benchmarks.md). The option exists only in Linux
+ * JVMs and does nothing under {@code never}, so elsewhere there is none.
  */
 final class TransparentHugePages {
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -41,13 +42,14 @@ final class ParameterReader {
     private static NDManager decodingWith(NDManager manager) {
         return (NDManager) Proxy.newProxyInstance(NDManager.class.getClassLoader(), new Class<?>[] {NDManager.class},
                 (proxy, method, args) -> isStreamDecode(method)
-                        ? decode(manager, (DataInputStream) args[0])
+                        ? decode(manager, args[0] instanceof DataInputStream data ? data
+                                : new DataInputStream((InputStream) args[0]))
                         : invoke(method, manager, args));
     }
 
     private static boolean isStreamDecode(Method method) {
         return method.getName().equals("decode") && method.getParameterCount() == 1
-                && method.getParameterTypes()[0] == java.io.InputStream.class;
+                && method.getParameterTypes()[0] == InputStream.class;
     }
 
     private static Object invoke(Method method, NDManager manager, Object[] args) throws Throwable {
