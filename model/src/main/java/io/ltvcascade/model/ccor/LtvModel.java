@@ -3,6 +3,7 @@ package io.ltvcascade.model.ccor;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -67,6 +68,19 @@ public final class LtvModel implements AutoCloseable {
     /** A freshly initialised model (random parameters from the engine's seeded generator). */
     public static LtvModel create(ModelConfig config, FeaturePipeline features, BucketScheme scheme, Device device) {
         return new LtvModel(config, features, scheme, device);
+    }
+
+    /**
+     * A model as training starts it: features and buckets fitted on {@code train} as {@code config} says, random
+     * parameters from the engine's generator seeded with {@code seed}.
+     */
+    static LtvModel initialise(ModelConfig config, Table train, Device device, int seed) {
+        FeaturePipeline features = FeaturePipeline.fit(train, config.features());
+        CcorOptions o = config.ccor();
+        BucketScheme scheme = BucketScheme.fit(train.labels(), o.bucketQuantiles(), o.topEdgeQuantile(),
+                o.residualSpace().equals("log1p"));
+        Engine.getInstance().setRandomSeed(seed);
+        return create(config, features, scheme, device);
     }
 
     public Predictions predict(Table table) {

@@ -1,6 +1,5 @@
 package io.ltvcascade.model.ccor;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,7 +13,6 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.ltvcascade.model.data.Table;
 import io.ltvcascade.model.features.EncodedFeatures;
-import io.ltvcascade.model.features.FeaturePipeline;
 import io.ltvcascade.model.metrics.RankingMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,19 +44,13 @@ public final class ModelTrainer {
     public TrainingResult train(Table train, Table validation) {
         long started = System.nanoTime();
         TrainingConfig t = config.training();
-        // 1. fit what prediction needs on the training split only
-        FeaturePipeline features = FeaturePipeline.fit(train, config.features());
-        CcorOptions o = config.ccor();
-        BucketScheme scheme = BucketScheme.fit(train.labels(), o.bucketQuantiles(), o.topEdgeQuantile(),
-                o.residualSpace().equals("log1p"));
-        EncodedFeatures x = features.encode(train);
-        EncodedFeatures xVal = features.encode(validation);
-        // 2. build the network with seeded initial weights
-        Device device = DjlRuntime.device(t.device());
-        Engine.getInstance().setRandomSeed(t.seed().intValue());
-        LtvModel model = LtvModel.create(config, features, scheme, device);
+        // fit what prediction needs on the training split only, and build the network with seeded initial weights
+        LtvModel model = LtvModel.initialise(config, train, DjlRuntime.device(t.device()), t.seed().intValue());
         try {
-            return fit(model, x, train.labels(), scheme.bucketsOf(train.labels()), xVal, validation.labels(), started);
+            EncodedFeatures x = model.features().encode(train);
+            EncodedFeatures xVal = model.features().encode(validation);
+            return fit(model, x, train.labels(), model.scheme().bucketsOf(train.labels()), xVal, validation.labels(),
+                    started);
         } catch (RuntimeException e) {
             model.close();
             throw e;
