@@ -150,4 +150,13 @@ final class ChildProcess implements AutoCloseable {
         stopping = true;
         process.destroy();
     }
+
+    /** Waits up to {@code limit} for the child to exit (after {@link #close}); false if it is still running. */
+    boolean awaitExit(Duration limit) throws InterruptedException {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        return current.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
 }

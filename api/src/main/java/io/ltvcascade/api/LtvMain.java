@@ -2,12 +2,14 @@ package io.ltvcascade.api;
 
 import io.ltvcascade.embeddeddb.DatabaseTarget;
 import io.ltvcascade.embeddeddb.EmbeddedDatabase;
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +22,8 @@ import org.jboss.logging.Logger;
 public final class LtvMain {
 
     private static final Logger LOG = Logger.getLogger(LtvMain.class);
+    /** How long the embedded server's stop waits for the api, and then for each child, to stop first. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private LtvMain() {}
 
@@ -37,7 +41,12 @@ public final class LtvMain {
             database = new DatabaseTarget(embedded.jdbcUrl(), embedded.username(), embedded.password());
         }
         database.publishAsQuarkusDatasource();
-        List<ChildProcess> children = new ArrayList<>();
+        List<ChildProcess> children = new CopyOnWriteArrayList<>();
+        if (embedded != null) {
+            // on SIGTERM or SIGINT the JVM runs its hooks and halts without returning to the finally below
+            EmbeddedDatabase server = embedded;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopLast(server, children), "stop-embedded-postgres"));
+        }
         try {
             // the worker polls the queue, which exists once Flyway has run at api start; until then it retries.
             // The scheduler applies the same migrations; Flyway's lock lets one of the two do it.
@@ -56,5 +65,35 @@ public final class LtvMain {
                 embedded.close();
             }
         }
+    }
+
+    /**
+     * Stops the embedded server once the api and the children (whose own hooks stop them) have let go of it, so that
+     * none of them sees its connections cut while stopping.
+     */
+    private static void stopLast(EmbeddedDatabase server, List<ChildProcess> children) {
+        try {
+            awaitApiStopped();
+            for (ChildProcess child : children) {
+                child.awaitExit(STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void awaitApiStopped() throws InterruptedException {
+        Application api = Application.currentApplication();
+        if (api == null) {
+            return;
+        }
+        // Application.awaitShutdown has no time limit (and a failed start may never reach "stopped"): wait for it on
+        // a thread of its own, at most STOP_WAIT
+        Thread waiter = new Thread(api::awaitShutdown, "await-api-stop");
+        waiter.setDaemon(true);
+        waiter.start();
+        waiter.join(STOP_WAIT.toMillis());
     }
 }

@@ -1,12 +1,12 @@
 package io.ltvcascade.e2e;
 
+import static io.ltvcascade.e2e.Platform.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +189,4 @@ class ConsoleIT {
         return as(key).get("/api/v1/me").then().extract().jsonPath().getLong("key_id");
     }
 
-    private static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
-    }
 }

@@ -1,8 +1,10 @@
 package io.ltvcascade.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ltvcascade.embeddeddb.TestDatabase;
+import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,14 +27,30 @@ final class Platform {
 
     /** {@code java -jar jar} (relative to the project root) on {@code database}, its output in {@code target/log}. */
     static Process launch(String jar, TestDatabase database, Map<String, String> env, String log) throws IOException {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("LTV_DB_URL", database.jdbcUrl());
+        if (database.username() != null) {
+            all.put("LTV_DB_USER", database.username());
+            all.put("LTV_DB_PASSWORD", database.password());
+        }
+        return launch(jar, all, log);
+    }
+
+    /**
+     * The packaged api on {@code port} with the operator key on its embedded default: its own PostgreSQL with the
+     * data in {@code dataDir}, as the run command starts it (without the children).
+     */
+    static Process embeddedApi(Path dataDir, int port, String operatorKey, String log) throws IOException {
+        return launch(API_JAR, Map.of("LTV_DATA_DIR", dataDir.toString(), "LTV_HTTP_PORT", String.valueOf(port),
+                "LTV_ADMIN_KEY", operatorKey), log);
+    }
+
+    private static Process launch(String jar, Map<String, String> env, String log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve(jar).toString())
                 .redirectErrorStream(true).redirectOutput(new File("target/" + log));
-        builder.environment().put("LTV_DB_URL", database.jdbcUrl());
-        if (database.username() != null) {
-            builder.environment().put("LTV_DB_USER", database.username());
-            builder.environment().put("LTV_DB_PASSWORD", database.password());
-        }
+        // a database named by the environment this test runs in is not the one meant here
+        builder.environment().keySet().removeIf(name -> name.startsWith("LTV_DB_") || name.startsWith("QUARKUS_DATASOURCE"));
         builder.environment().putAll(env);
         return builder.start();
     }
@@ -47,6 +65,11 @@ final class Platform {
             env.put("LTV_WORKER_POLL_SECONDS", "1");
         }
         return launch(API_JAR, database, env, log);
+    }
+
+    /** A request with {@code key} as its bearer token. */
+    static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key);
     }
 
     static int freePort() throws IOException {

@@ -1,12 +1,12 @@
 package io.ltvcascade.e2e;
 
+import static io.ltvcascade.e2e.Platform.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -133,7 +133,4 @@ class SchedulerClusterIT {
                 .post("/api/v1/tenants/" + tenant + "/keys").then().statusCode(201).extract().jsonPath().getString("key");
     }
 
-    private static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
-    }
 }

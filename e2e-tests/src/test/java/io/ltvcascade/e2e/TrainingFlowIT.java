@@ -1,5 +1,6 @@
 package io.ltvcascade.e2e;
 
+import static io.ltvcascade.e2e.Platform.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -11,7 +12,6 @@ import io.ltvcascade.embeddeddb.TestDatabase;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
-import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,9 +148,6 @@ class TrainingFlowIT {
         return cdnow;
     }
 
-    private static RequestSpecification as(String key) {
-        return given().header("Authorization", "Bearer " + key);
-    }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition, Duration limit, String what)
             throws Exception {

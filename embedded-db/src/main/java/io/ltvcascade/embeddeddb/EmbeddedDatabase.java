@@ -23,7 +23,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts a server whose data survives restarts: initdb runs only when {@code dataDirectory} is new.
+     * Starts a server whose data survives restarts: initdb runs only when {@code dataDirectory} is new. It runs until
+     * {@link #close()}, which the caller orders after everything that uses it has stopped (no shutdown hook of its own:
+     * one would stop the server while the application still holds connections).
      *
      * @param dataDirectory the cluster's data directory (created when missing)
      * @param database the database the platform uses; created on first start
@@ -34,6 +36,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDirectory.getParent().resolve("pg-binaries").toFile())
                     .setServerConfig("max_connections", "200")
                     // zonky starts test servers with fsync off; data meant to survive restarts (and crashes) needs it on
