@@ -5,6 +5,7 @@ import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.score.ScoringRun;
 import io.ltvcascade.worker.train.TrainingRun;
 import java.sql.SQLException;
@@ -27,27 +28,30 @@ public final class WorkerLoop {
 
     private final WorkerConfig config;
     private final List<Lane> lanes;
+    private final ShutdownSignal shutdown;
     private boolean waitingForSchema;
 
-    public WorkerLoop(WorkerConfig config, DataSource dataSource) {
+    public WorkerLoop(WorkerConfig config, DataSource dataSource, ShutdownSignal shutdown) {
         this.config = config;
+        this.shutdown = shutdown;
         JobQueue scoring = new JobQueue(dataSource, JobKind.SCORING);
         JobQueue training = new JobQueue(dataSource, JobKind.TRAINING);
-        ScoringRun scoringRun = new ScoringRun(dataSource, scoring, config.lease());
-        TrainingRun trainingRun = new TrainingRun(dataSource, training, config.lease());
+        ScoringRun scoringRun = new ScoringRun(dataSource, scoring, config.lease(), shutdown);
+        TrainingRun trainingRun = new TrainingRun(dataSource, training, config.lease(), shutdown);
         this.lanes = List.of(
                 new Lane(scoring, job -> String.format("scored %,d rows", scoringRun.run(job))),
                 new Lane(training, job -> "model " + job.modelId() + " version " + trainingRun.run(job)));
     }
 
-    /** Polls until interrupted. */
+    /** Polls until interrupted or the shutdown signal is raised (a running job is handed back first). */
     public void run() throws InterruptedException {
         LOG.info(() -> "worker " + config.workerId() + " polling for scoring and training jobs");
-        while (!Thread.currentThread().isInterrupted()) {
-            if (!runOnce()) {
-                Thread.sleep(config.pollInterval().toMillis());
+        while (!Thread.currentThread().isInterrupted() && !shutdown.raised()) {
+            if (!runOnce() && shutdown.sleep(config.pollInterval())) {
+                break;
             }
         }
+        LOG.info(() -> "worker " + config.workerId() + " stopped polling");
     }
 
     /** Claims and runs at most one job; false when the queues had none (or could not be read). */
@@ -89,7 +93,12 @@ public final class WorkerLoop {
             String outcome = lane.runner().run(job);
             LOG.info(() -> name + " succeeded: " + outcome);
         } catch (CancellationException e) {
-            record(() -> queue.cancelled(job.id(), job.worker()), name, "cancelled as requested");
+            if (shutdown.raised()) {
+                record(() -> queue.release(job.id(), job.worker()), name, "handed back to the queue as this worker "
+                        + "stops (this attempt not counted; the next worker to claim it runs it from the start)");
+            } else {
+                record(() -> queue.cancelled(job.id(), job.worker()), name, "cancelled as requested");
+            }
         } catch (LeaseLost e) {
             LOG.warning(e.getMessage() + "; this worker drops it without writing");
         } catch (JobFailure e) {

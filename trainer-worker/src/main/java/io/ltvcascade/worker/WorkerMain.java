@@ -1,20 +1,50 @@
 package io.ltvcascade.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.score.ScoringWarmup;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /** Starts a trainer-worker process configured by environment variables (see {@link WorkerConfig}). */
 public final class WorkerMain {
 
+    /**
+     * How long a stopping worker waits for its job to stop and go back to the queue before the process ends anyway
+     * (the job's lease then expires as after a crash); within the api's wait for its children, and Docker's 10 s.
+     */
+    private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(8);
+
     private WorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // before anything logs, and not from the manager class itself: loading it would start java.util.logging first
+        System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
-        exitWithParent(System.getenv("LTV_PARENT_PID"));
-        ScoringWarmup.run();
-        try (HikariDataSource dataSource = ConnectionPool.open(config)) {
-            new WorkerLoop(config, dataSource).run();
+        ShutdownSignal shutdown = new ShutdownSignal();
+        // SIGTERM (the api stopping, a deploy) or System.exit below: the JVM runs its hooks, then halts
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> handBackAndStop(shutdown), "worker-stop"));
+        shutdown.workStarted();
+        try {
+            exitWithParent(System.getenv("LTV_PARENT_PID"));
+            ScoringWarmup.run();
+            try (HikariDataSource dataSource = ConnectionPool.open(config)) {
+                new WorkerLoop(config, dataSource, shutdown).run();
+            }
+        } finally {
+            shutdown.workEnded();
+        }
+    }
+
+    private static void handBackAndStop(ShutdownSignal shutdown) {
+        try {
+            if (!shutdown.raiseAndAwaitWork(HAND_BACK_WAIT)) {
+                Logger.getLogger(WorkerMain.class.getName()).warning("trainer-worker stops before its job could stop "
+                        + "within " + HAND_BACK_WAIT.toSeconds() + " s; another worker takes it over when its lease "
+                        + "expires");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -30,7 +60,7 @@ public final class WorkerMain {
 
     private static void stop(String why) {
         Logger.getLogger(WorkerMain.class.getName()).warning("trainer-worker stops: " + why
-                + "; a job it held is taken over by another worker when its lease expires");
+                + "; a job it is running goes back to the queue");
         System.exit(0);
     }
 }

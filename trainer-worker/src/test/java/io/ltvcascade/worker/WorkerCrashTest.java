@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two workers as separate JVMs: the one training is killed with SIGKILL mid-run; after its lease expires the
- * other re-runs the job, and exactly one version exists for it.
+ * Workers as separate JVMs: the one training is killed with SIGKILL mid-run, and after its lease expires the other
+ * re-runs the job, with exactly one version for it; one stopped with SIGTERM hands its job back at once, without
+ * using up an attempt; one whose parent process dies exits.
  */
 class WorkerCrashTest {
 
@@ -36,10 +37,7 @@ class WorkerCrashTest {
 
     @Test
     void shouldFinishOnTheSurvivorWithExactlyOneVersionWhenTheTrainingWorkerIsKilled() throws Exception {
-        long[] dataset = db.dataset("crash-test", SyntheticData.generate(60_000, 8));
-        long job = db.job(dataset[0], dataset[1], "{\"model\": {\"encoder_widths\": [64, 32], \"training\": "
-                + "{\"epochs\": 8, \"batch_size\": 512, \"patience\": 8}}, "
-                + "\"split\": {\"train_share\": 0.6, \"validation_share\": 0.2}, \"seed\": 3}");
+        long job = trainingJob("crash-test", 8);
         Process victim = worker("victim");
         Process survivor = null;
         try {
@@ -63,6 +61,34 @@ class WorkerCrashTest {
     }
 
     @Test
+    void shouldHandItsJobBackAtOnceWhenStoppedWithSigterm() throws Exception {
+        long job = trainingJob("stop-test", 9);
+        db.execute("UPDATE training_jobs SET max_attempts = 1 WHERE id = " + job);
+        Process stopping = worker("stopping");
+        Process next = null;
+        try {
+            waitFor(() -> "stopping".equals(db.text("SELECT lease_owner FROM training_jobs WHERE id = " + job))
+                    && db.text("SELECT progress FROM training_jobs WHERE id = " + job) != null, Duration.ofMinutes(2));
+            stopping.destroy(); // SIGTERM, as the api or a deploy stops a worker
+            assertTrue(stopping.waitFor(30, TimeUnit.SECONDS), "the worker exits soon after SIGTERM");
+            assertEquals("QUEUED", db.text("SELECT status FROM training_jobs WHERE id = " + job),
+                    "the job is queued again at once, not held until its lease expires");
+            assertEquals(0, db.single("SELECT attempts FROM training_jobs WHERE id = " + job));
+            next = worker("next");
+            waitFor(() -> "SUCCEEDED".equals(db.text("SELECT status FROM training_jobs WHERE id = " + job)),
+                    Duration.ofMinutes(4));
+        } finally {
+            stopping.destroyForcibly();
+            if (next != null) {
+                next.destroyForcibly();
+            }
+        }
+        assertEquals(1, db.single("SELECT attempts FROM training_jobs WHERE id = " + job),
+                "the stopped run did not use up the job's only attempt");
+        assertEquals("next", db.text("SELECT lineage->>'worker' FROM model_versions WHERE job_id = " + job));
+    }
+
+    @Test
     void shouldStopWhenTheProcessThatStartedItIsKilled() throws Exception {
         Process parent = new ProcessBuilder("sleep", "600").start();
         Process child = worker("orphan", Map.of("LTV_PARENT_PID", String.valueOf(parent.pid())));
@@ -74,6 +100,14 @@ class WorkerCrashTest {
             parent.destroyForcibly();
             child.destroyForcibly();
         }
+    }
+
+    /** A training job of several seconds (eight epochs on 60,000 generated rows) on a dataset of its own tenant. */
+    private static long trainingJob(String tenant, int dataSeed) throws Exception {
+        long[] dataset = db.dataset(tenant, SyntheticData.generate(60_000, dataSeed));
+        return db.job(dataset[0], dataset[1], "{\"model\": {\"encoder_widths\": [64, 32], \"training\": "
+                + "{\"epochs\": 8, \"batch_size\": 512, \"patience\": 8}}, "
+                + "\"split\": {\"train_share\": 0.6, \"validation_share\": 0.2}, \"seed\": 3}");
     }
 
     private static Process worker(String id) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.ltvcascade.model.data.SyntheticData;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class WorkerLoopTest {
     void shouldRecordEachOutcomeAndKeepPolling() throws Exception {
         WorkerConfig config = new WorkerConfig("unused", null, null, "loop-worker", Duration.ofMinutes(1),
                 Duration.ofMillis(10), Duration.ZERO);
-        WorkerLoop loop = new WorkerLoop(config, db.dataSource());
+        WorkerLoop loop = new WorkerLoop(config, db.dataSource(), new ShutdownSignal());
         long broken = db.job(dataset[0], dataset[1], "{\"model\": {\"model_type\": \"nonsense\"}}");
         long good = db.job(dataset[0], dataset[1], "{\"model\": {\"encoder_widths\": [8], \"training\": "
                 + "{\"epochs\": 1}}, \"split\": {\"train_share\": 0.6, \"validation_share\": 0.2}}");
@@ -74,7 +75,7 @@ class WorkerLoopTest {
             WorkerConfig config = new WorkerConfig(empty.jdbcUrl(), empty.username(), empty.password(), "early-worker",
                     Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ZERO);
             try (HikariDataSource dataSource = ConnectionPool.open(config)) {
-                WorkerLoop loop = new WorkerLoop(config, dataSource);
+                WorkerLoop loop = new WorkerLoop(config, dataSource, new ShutdownSignal());
 
                 assertFalse(loop.runOnce());
                 assertFalse(loop.runOnce());
@@ -93,7 +94,7 @@ class WorkerLoopTest {
         String oldestBackend = "SELECT min(backend_start)::text FROM pg_stat_activity WHERE application_name = '"
                 + ConnectionPool.APPLICATION_NAME + "'";
         try (HikariDataSource pool = ConnectionPool.open(config)) {
-            WorkerLoop loop = new WorkerLoop(config, pool);
+            WorkerLoop loop = new WorkerLoop(config, pool, new ShutdownSignal());
             assertFalse(loop.runOnce());
             String first = db.text(oldestBackend);
             for (int i = 0; i < 5; i++) {

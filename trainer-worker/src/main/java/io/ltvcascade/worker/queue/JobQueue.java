@@ -85,6 +85,27 @@ public final class JobQueue {
     }
 
     /**
+     * Hands a running job back when its worker stops: queued again at once, this attempt not counted and its progress
+     * cleared (it runs again from the start, on whichever worker claims it first); a job whose cancellation was asked
+     * for meanwhile is cancelled instead. False when {@code worker} no longer owns it.
+     */
+    public boolean release(long jobId, String worker) throws SQLException {
+        String sql = "UPDATE " + table + " SET "
+                + "status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END, "
+                + "attempts = CASE WHEN cancel_requested THEN attempts ELSE attempts - 1 END, "
+                + "error = CASE WHEN cancel_requested THEN 'cancelled on request while running' ELSE error END, "
+                + "finished_at = CASE WHEN cancel_requested THEN clock_timestamp() END, "
+                + "progress = CASE WHEN cancel_requested THEN progress END, "
+                + "run_after = now(), lease_owner = NULL, lease_expires_at = NULL "
+                + "WHERE id = ? AND status = 'RUNNING' AND lease_owner = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, jobId);
+            s.setString(2, worker);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * Records a failure: a retryable one re-queues the job after an exponential backoff (base × 2^(attempt−1))
      * while attempts remain; otherwise the job fails for good with the reason.
      */

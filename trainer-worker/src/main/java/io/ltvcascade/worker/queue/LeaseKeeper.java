@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * Keeps a claimed job's lease alive while it runs: a beat with progress at each milestone (an epoch, a chunk of
  * rows), and between milestones at most every {@link #BEAT_EVERY} when asked whether to stop. Throws
- * {@link LeaseLost} once another worker owns the job.
+ * {@link LeaseLost} once another worker owns the job. A job stops when its cancellation was asked for or when this
+ * worker is stopping ({@link ShutdownSignal}).
  */
 public final class LeaseKeeper {
 
@@ -16,13 +17,15 @@ public final class LeaseKeeper {
     private final JobQueue queue;
     private final ClaimedJob job;
     private final Duration lease;
+    private final ShutdownSignal shutdown;
     private long lastBeat = System.nanoTime();
     private boolean cancel;
 
-    public LeaseKeeper(JobQueue queue, ClaimedJob job, Duration lease) {
+    public LeaseKeeper(JobQueue queue, ClaimedJob job, Duration lease, ShutdownSignal shutdown) {
         this.queue = queue;
         this.job = job;
         this.lease = lease;
+        this.shutdown = shutdown;
     }
 
     /** Renews the lease and stores {@code progressJson} as the job's progress. */
@@ -30,12 +33,16 @@ public final class LeaseKeeper {
         send(progressJson);
     }
 
-    /** Whether cancellation was asked for, renewing the lease when the last beat is a while ago. */
-    public boolean cancelRequested() {
+    /**
+     * Whether the job should stop now, cancelled or because this worker is stopping (the caller throws
+     * {@link java.util.concurrent.CancellationException} either way; the poll loop tells them apart); renews the
+     * lease when the last beat is a while ago.
+     */
+    public boolean stopRequested() {
         if (System.nanoTime() - lastBeat > BEAT_EVERY.toNanos()) {
             send(null);
         }
-        return cancel;
+        return cancel || shutdown.raised();
     }
 
     private void send(String progressJson) {

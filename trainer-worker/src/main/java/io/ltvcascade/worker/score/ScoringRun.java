@@ -14,6 +14,7 @@ import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseKeeper;
 import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,16 +43,18 @@ public final class ScoringRun {
     private final DataSource dataSource;
     private final JobQueue queue;
     private final Duration lease;
+    private final ShutdownSignal shutdown;
 
-    public ScoringRun(DataSource dataSource, JobQueue queue, Duration lease) {
+    public ScoringRun(DataSource dataSource, JobQueue queue, Duration lease, ShutdownSignal shutdown) {
         this.dataSource = dataSource;
         this.queue = queue;
         this.lease = lease;
+        this.shutdown = shutdown;
     }
 
     /** The number of rows scored; throws like {@link io.ltvcascade.worker.train.TrainingRun#run}. */
     public int run(ClaimedJob job) throws SQLException {
-        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
+        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease, shutdown);
         try (LtvModel model = load(job); Connection read = dataSource.getConnection();
                 Connection write = dataSource.getConnection()) {
             write.setAutoCommit(false);
@@ -92,8 +95,8 @@ public final class ScoringRun {
                 }
                 Predictions predictions = model.predict(chunk.features());
                 await(stored);
-                if (keeper.cancelRequested()) {
-                    throw new CancellationException("cancelled on request while running");
+                if (keeper.stopRequested()) {
+                    throw new CancellationException("stopped on request while running");
                 }
                 stored = writer.submit(() -> {
                     chunks.write(chunk.from(), chunk.ids(), predictions);

@@ -16,6 +16,7 @@ import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseKeeper;
 import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -38,27 +39,30 @@ public final class TrainingRun {
     private final DataSource dataSource;
     private final JobQueue queue;
     private final Duration lease;
+    private final ShutdownSignal shutdown;
 
-    public TrainingRun(DataSource dataSource, JobQueue queue, Duration lease) {
+    public TrainingRun(DataSource dataSource, JobQueue queue, Duration lease, ShutdownSignal shutdown) {
         this.dataSource = dataSource;
         this.queue = queue;
         this.lease = lease;
+        this.shutdown = shutdown;
     }
 
     /**
      * The new version number. Throws {@link java.util.concurrent.CancellationException} when cancellation was asked
-     * for, {@link LeaseLost} when another worker took the job over, {@link JobFailure} for bad jobs.
+     * for or the worker is stopping, {@link LeaseLost} when another worker took the job over, {@link JobFailure} for
+     * bad jobs.
      */
     public int run(ClaimedJob job) throws SQLException {
         JobSpec spec = parse(job.configJson());
         Split split = spec.apply(new DatasetReader(dataSource).read(job.tenantId(), job.datasetId()));
         ModelConfig config = spec.modelWithSeed();
         List<EpochReport> history = new ArrayList<>();
-        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease);
+        LeaseKeeper keeper = new LeaseKeeper(queue, job, lease, shutdown);
         try (TrainingResult result = new ModelTrainer(config, report -> {
             history.add(report);
             keeper.beat(json(progress(report, history)));
-        }, keeper::cancelRequested).train(split.train(), split.validation())) {
+        }, keeper::stopRequested).train(split.train(), split.validation())) {
             QualityReport report = Evaluation.evaluate(result.model(), split.test());
             byte[] artifact = ModelArtifact.write(result.model());
             Optional<SchedulePromotion> promotion;

@@ -124,6 +124,24 @@ class JobQueueTest {
     }
 
     @Test
+    void shouldQueueAJobAgainAtOnceWithoutCountingTheAttemptWhenItsWorkerStops() throws SQLException {
+        long id = enqueue(1, 1).get(0);
+        ClaimedJob job = queue.claim("stopping", LEASE).orElseThrow();
+        queue.heartbeat(id, job.worker(), LEASE, "{\"epoch\": 3}");
+        assertFalse(queue.release(id, "another"), "only the owner hands a job back");
+        assertTrue(queue.release(id, job.worker()));
+        assertEquals(1, count("SELECT count(*) FROM training_jobs WHERE status = 'QUEUED' AND attempts = 0 "
+                + "AND progress IS NULL AND lease_owner IS NULL AND id = " + id));
+        ClaimedJob again = queue.claim("next", LEASE).orElseThrow(); // at once, not after the lease
+        assertEquals(1, again.attempt(), "the handed-back attempt does not count: a one-attempt job still runs");
+
+        sql("UPDATE training_jobs SET cancel_requested = TRUE WHERE id = " + id);
+        assertTrue(queue.release(id, "next"));
+        assertEquals(1, count("SELECT count(*) FROM training_jobs WHERE status = 'CANCELLED' AND finished_at IS NOT NULL "
+                + "AND id = " + id), "a job cancelled meanwhile is cancelled, not queued again");
+    }
+
+    @Test
     void shouldRetryWithBackoffThenFailWhenAttemptsRunOut() throws SQLException {
         long id = enqueue(1, 2).get(0);
         queue.claim("w", LEASE).orElseThrow();

@@ -18,6 +18,7 @@ import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
 import io.ltvcascade.worker.queue.LeaseLost;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import io.ltvcascade.worker.train.TrainingRun;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ class ScoringRunTest {
         dataset = ids[1];
         long trainingJob = db.job(tenant, dataset, CONFIG);
         JobQueue training = new JobQueue(db.dataSource(), JobKind.TRAINING);
-        new TrainingRun(db.dataSource(), training, LEASE).run(training.claim("trainer", LEASE).orElseThrow());
+        new TrainingRun(db.dataSource(), training, LEASE, new ShutdownSignal()).run(training.claim("trainer", LEASE).orElseThrow());
         version = db.single("SELECT id FROM model_versions WHERE job_id = " + trainingJob);
     }
 
@@ -69,7 +70,7 @@ class ScoringRunTest {
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
         ClaimedJob job = queue.claim("scorer", LEASE).orElseThrow();
 
-        assertEquals(data.rows(), new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+        assertEquals(data.rows(), new ScoringRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job));
 
         assertEquals("SUCCEEDED", db.text("SELECT status FROM scoring_jobs WHERE id = " + jobId));
         assertEquals(data.rows(), db.single("SELECT result_rows FROM scoring_jobs WHERE id = " + jobId));
@@ -109,7 +110,7 @@ class ScoringRunTest {
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
         ClaimedJob job = queue.claim("scorer-lost-" + missingBlock, LEASE).orElseThrow();
 
-        JobFailure failure = assertThrows(JobFailure.class, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+        JobFailure failure = assertThrows(JobFailure.class, () -> new ScoringRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job));
 
         assertFalse(failure.retryable());
         assertTrue(failure.getMessage().contains(message), failure.getMessage());
@@ -137,7 +138,7 @@ class ScoringRunTest {
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.SCORING);
         ClaimedJob job = queue.claim("scorer-" + jobId, LEASE).orElseThrow();
         db.execute(sqlForJob + jobId);
-        assertThrows(stop, () -> new ScoringRun(db.dataSource(), queue, LEASE).run(job));
+        assertThrows(stop, () -> new ScoringRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job));
         assertEquals(0, db.single("SELECT count(*) FROM scoring_results WHERE job_id = " + jobId));
         return jobId;
     }

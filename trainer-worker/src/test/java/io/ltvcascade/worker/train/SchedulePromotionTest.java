@@ -7,6 +7,7 @@ import io.ltvcascade.model.data.SyntheticData;
 import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -110,7 +111,7 @@ class SchedulePromotionTest {
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.TRAINING);
         ClaimedJob job = queue.claim("promoter", LEASE).orElseThrow();
         assertEquals(jobId, job.id());
-        new TrainingRun(db.dataSource(), queue, LEASE).run(job);
+        new TrainingRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job);
     }
 
     private static String decision(int version) throws SQLException {

@@ -9,6 +9,7 @@ import io.ltvcascade.worker.queue.ClaimedJob;
 import io.ltvcascade.worker.queue.JobFailure;
 import io.ltvcascade.worker.queue.JobKind;
 import io.ltvcascade.worker.queue.JobQueue;
+import io.ltvcascade.worker.queue.ShutdownSignal;
 import io.ltvcascade.worker.support.WorkerDatabase;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -45,7 +46,7 @@ class TrainingRunTest {
         ClaimedJob job = queue.claim("w1", LEASE).orElseThrow();
         assertEquals(jobId, job.id());
 
-        int version = new TrainingRun(db.dataSource(), queue, LEASE).run(job);
+        int version = new TrainingRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job);
 
         assertEquals(1, version);
         assertEquals("SUCCEEDED", db.text("SELECT status FROM training_jobs WHERE id = " + jobId));
@@ -67,7 +68,7 @@ class TrainingRunTest {
         ClaimedJob job = queue.claim("w2", LEASE).orElseThrow();
         db.execute("UPDATE training_jobs SET cancel_requested = TRUE WHERE id = " + jobId);
         // the flag is read at the first epoch's heartbeat; the second epoch then stops before its first batch
-        assertThrows(CancellationException.class, () -> new TrainingRun(db.dataSource(), queue, LEASE).run(job));
+        assertThrows(CancellationException.class, () -> new TrainingRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job));
         assertEquals(0, db.single("SELECT count(*) FROM model_versions WHERE job_id = " + jobId));
     }
 
@@ -78,7 +79,7 @@ class TrainingRunTest {
         db.execute("UPDATE datasets SET status = 'DELETED' WHERE id = " + other[1]);
         JobQueue queue = new JobQueue(db.dataSource(), JobKind.TRAINING);
         ClaimedJob job = queue.claim("w3", LEASE).orElseThrow();
-        JobFailure failure = assertThrows(JobFailure.class, () -> new TrainingRun(db.dataSource(), queue, LEASE).run(job));
+        JobFailure failure = assertThrows(JobFailure.class, () -> new TrainingRun(db.dataSource(), queue, LEASE, new ShutdownSignal()).run(job));
         assertTrue(!failure.retryable() && failure.getMessage().contains("deleted"));
         assertEquals(jobId, job.id());
     }
