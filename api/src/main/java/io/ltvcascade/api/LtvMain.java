@@ -62,14 +62,14 @@ public final class LtvMain {
         } finally {
             children.forEach(ChildProcess::close);
             if (embedded != null) {
-                embedded.close();
+                stopLast(embedded, children);
             }
         }
     }
 
     /**
-     * Stops the embedded server once the api and the children (whose own hooks stop them) have let go of it, so that
-     * none of them sees its connections cut while stopping.
+     * Stops the embedded server once the api and the children (already told to stop; a worker first hands back its
+     * running job) have let go of it, so that none of them sees its connections cut while stopping.
      */
     private static void stopLast(EmbeddedDatabase server, List<ChildProcess> children) {
         try {

@@ -24,9 +24,9 @@ public final class WorkerMain {
         ShutdownSignal shutdown = new ShutdownSignal();
         // SIGTERM (the api stopping, a deploy) or System.exit below: the JVM runs its hooks, then halts
         Runtime.getRuntime().addShutdownHook(new Thread(() -> handBackAndStop(shutdown), "worker-stop"));
+        exitWithParent(System.getenv("LTV_PARENT_PID")); // a parent already gone exits here, with nothing to hand back
         shutdown.workStarted();
         try {
-            exitWithParent(System.getenv("LTV_PARENT_PID"));
             ScoringWarmup.run();
             try (HikariDataSource dataSource = ConnectionPool.open(config)) {
                 new WorkerLoop(config, dataSource, shutdown).run();
