@@ -25,7 +25,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server whose data survives restarts: initdb runs only when {@code dataDirectory} is new. It runs until
      * {@link #close()}, which the caller orders after everything that uses it has stopped (no shutdown hook of its own:
-     * one would stop the server while the application still holds connections).
+     * one would stop the server while the application still holds connections). A server left running on the directory
+     * by a process that was killed outright is stopped first ({@link LeftoverServer}).
      *
      * @param dataDirectory the cluster's data directory (created when missing)
      * @param database the database the platform uses; created on first start
@@ -33,6 +34,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startPersistent(Path dataDirectory, String database) {
         try {
             Files.createDirectories(dataDirectory.getParent());
+            LeftoverServer.stopIfRunning(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
