@@ -45,7 +45,8 @@ public final class LtvMain {
         if (embedded != null) {
             // on SIGTERM or SIGINT the JVM runs its hooks and halts without returning to the finally below
             EmbeddedDatabase server = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopLast(server, children), "stop-embedded-postgres"));
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> stopLast(server, children), "stop-embedded-postgres"));
         }
         try {
             // the worker polls the queue, which exists once Flyway has run at api start; until then it retries.
