@@ -22,8 +22,12 @@ import org.jboss.logging.Logger;
 public final class LtvMain {
 
     private static final Logger LOG = Logger.getLogger(LtvMain.class);
-    /** How long the embedded server's stop waits for the api, and then for each child, to stop first. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long the embedded server's stop waits for the api to stop first (its requests in flight get
+     * {@code quarkus.shutdown.timeout}, 10 s by default) and then for each child (a worker hands back its job in 8 s).
+     */
+    private static final Duration API_STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration CHILD_STOP_WAIT = Duration.ofSeconds(10);
 
     private LtvMain() {}
 
@@ -76,7 +80,7 @@ public final class LtvMain {
         try {
             awaitApiStopped();
             for (ChildProcess child : children) {
-                child.awaitExit(STOP_WAIT);
+                child.awaitExit(CHILD_STOP_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -91,10 +95,10 @@ public final class LtvMain {
             return;
         }
         // Application.awaitShutdown has no time limit (and a failed start may never reach "stopped"): wait for it on
-        // a thread of its own, at most STOP_WAIT
+        // a thread of its own, at most API_STOP_WAIT
         Thread waiter = new Thread(api::awaitShutdown, "await-api-stop");
         waiter.setDaemon(true);
         waiter.start();
-        waiter.join(STOP_WAIT.toMillis());
+        waiter.join(API_STOP_WAIT.toMillis());
     }
 }

@@ -8,6 +8,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,15 @@ final class Platform {
             env.put("LTV_WORKER_POLL_SECONDS", "1");
         }
         return launch(API_JAR, database, env, log);
+    }
+
+    /** The CDNOW customer table of the shared test data. */
+    static Path cdnow() {
+        Path cdnow = ROOT.resolve("../shared/data/cdnow/ltv_table.csv").normalize();
+        if (!Files.isRegularFile(cdnow)) {
+            fail("test data " + cdnow + " is missing: the tests need ../shared/data beside the project checkout");
+        }
+        return cdnow;
     }
 
     /** A request with {@code key} as its bearer token. */

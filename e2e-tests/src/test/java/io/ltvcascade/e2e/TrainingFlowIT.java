@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ltvcascade.embeddeddb.TestDatabase;
 import io.restassured.RestAssured;
@@ -58,7 +57,7 @@ class TrainingFlowIT {
         String key = as(OPERATOR).contentType("application/json")
                 .body(Map.of("name", "ds", "scopes", List.of("train", "predict")))
                 .post("/api/v1/tenants/" + tenant + "/keys").then().statusCode(201).extract().jsonPath().getString("key");
-        Path cdnow = cdnow();
+        Path cdnow = Platform.cdnow();
         long dataset = as(key).contentType("text/csv").body(cdnow.toFile())
                 .queryParam("name", "cdnow").queryParam("id_column", "customer_id").queryParam("label_column", "label")
                 .queryParam("ignore", "fold,label_*").post("/api/v1/datasets")
@@ -138,14 +137,6 @@ class TrainingFlowIT {
             assertEquals(Double.parseDouble(batchLines[i + 1].split(",")[1]), online.get(i), 0.0,
                     "customer " + i);
         }
-    }
-
-    private static Path cdnow() {
-        Path cdnow = Platform.ROOT.resolve("../shared/data/cdnow/ltv_table.csv").normalize();
-        if (!Files.isRegularFile(cdnow)) {
-            fail("test data " + cdnow + " is missing: the tests need ../shared/data beside the project checkout");
-        }
-        return cdnow;
     }
 
 
