@@ -20,6 +20,9 @@ public final class JobQueue {
     private static final String CLAIMABLE = "((status = 'QUEUED' AND run_after <= now()) "
             + "OR (status = 'RUNNING' AND lease_expires_at < now() AND attempts < max_attempts)) AND NOT cancel_requested";
 
+    /** The error of a job cancelled while it ran, whether its worker stopped it or handed it back. */
+    private static final String CANCELLED_WHILE_RUNNING = "cancelled on request while running";
+
     private final DataSource dataSource;
     private final JobKind kind;
     private final String table;
@@ -80,7 +83,7 @@ public final class JobQueue {
 
     public boolean cancelled(long jobId, String worker) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return finish(c, jobId, worker, "CANCELLED", "cancelled on request while running");
+            return finish(c, jobId, worker, "CANCELLED", CANCELLED_WHILE_RUNNING);
         }
     }
 
@@ -93,14 +96,15 @@ public final class JobQueue {
         String sql = "UPDATE " + table + " SET "
                 + "status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END, "
                 + "attempts = CASE WHEN cancel_requested THEN attempts ELSE attempts - 1 END, "
-                + "error = CASE WHEN cancel_requested THEN 'cancelled on request while running' ELSE error END, "
+                + "error = CASE WHEN cancel_requested THEN ? ELSE error END, "
                 + "finished_at = CASE WHEN cancel_requested THEN clock_timestamp() END, "
                 + "progress = CASE WHEN cancel_requested THEN progress END, "
                 + "run_after = now(), lease_owner = NULL, lease_expires_at = NULL "
                 + "WHERE id = ? AND status = 'RUNNING' AND lease_owner = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, jobId);
-            s.setString(2, worker);
+            s.setString(1, CANCELLED_WHILE_RUNNING);
+            s.setLong(2, jobId);
+            s.setString(3, worker);
             return s.executeUpdate() == 1;
         }
     }
